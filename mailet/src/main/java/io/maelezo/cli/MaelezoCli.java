@@ -1,0 +1,228 @@
+package io.maelezo.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.maelezo.engine.Engine;
+import io.maelezo.engine.Settings;
+import io.maelezo.engine.classify.Classification;
+import io.maelezo.engine.text.Explanation;
+import io.maelezo.engine.text.Language;
+import io.maelezo.report.BounceDecorator;
+import io.maelezo.report.BounceReport;
+import io.maelezo.report.Decoration;
+import io.maelezo.report.RecipientStatus;
+
+/**
+ * {@code java -jar maelezo-cli.jar}: the engine of the mailets, from a shell. See {@link #USAGE}.
+ * Exit status: 0 success; 1 error (said on stderr); 2 usage error; 3 ({@code decorate}) nothing
+ * to improve, OUT is a byte-for-byte copy of IN.
+ */
+public final class MaelezoCli {
+    static final String USAGE = String.join("\n",
+        "usage: java -jar maelezo-cli.jar classify                  (one reply per line on stdin, one JSON object per line out)",
+        "       java -jar maelezo-cli.jar classify --eml FILE...    (what maelezo understands of each message)",
+        "       java -jar maelezo-cli.jar explain [--lang sw|en] TEXT",
+        "       java -jar maelezo-cli.jar decorate IN.eml OUT.eml   (exactly what the DecorateBounce mailet does)");
+    static final int OK = 0;
+    static final int ERROR = 1;
+    static final int USAGE_ERROR = 2;
+    static final int UNCHANGED = 3;
+    /** A line longer than this is classified on its first part only: codes come first in a reply. */
+    private static final int MAX_LINE = 1 << 20;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ObjectMapper json = new ObjectMapper();
+
+    MaelezoCli(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(new MaelezoCli(new java.io.BufferedInputStream(System.in), out, err).run(args));
+    }
+
+    int run(String[] args) {
+        try {
+            if (args.length == 0) {
+                return usage("no command given");
+            }
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            switch (args[0]) {
+                case "classify":
+                    return rest.isEmpty() ? classifyLines()
+                        : rest.get(0).equals("--eml") && rest.size() > 1 ? classifyFiles(rest.subList(1, rest.size()))
+                        : usage("classify takes no argument, or --eml and at least one file");
+                case "explain":
+                    return explain(rest);
+                case "decorate":
+                    return rest.size() == 2 ? decorate(Path.of(rest.get(0)), Path.of(rest.get(1))) : usage("decorate takes IN.eml OUT.eml");
+                case "-h":
+                case "--help":
+                case "help":
+                    out.println(USAGE);
+                    return OK;
+                default:
+                    return usage("unknown command '" + args[0] + "'");
+            }
+        } catch (Exception e) {
+            err.println("maelezo: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return ERROR;
+        }
+    }
+
+    private int usage(String problem) {
+        err.println("maelezo: " + problem);
+        err.println(USAGE);
+        return USAGE_ERROR;
+    }
+
+    private int classifyLines() throws IOException {
+        Engine engine = Engine.create(Settings.defaults());
+        Optional<String> line;
+        while ((line = readLine(in)).isPresent()) {
+            out.println(json.writeValueAsString(classificationJson(engine.classify(line.get()))));
+        }
+        return OK;
+    }
+
+    private int classifyFiles(List<String> files) throws IOException {
+        Engine engine = Engine.create(Settings.defaults());
+        int status = OK;
+        for (String file : files) {
+            ObjectNode result = json.createObjectNode();
+            result.put("file", file);
+            try (InputStream message = Files.newInputStream(Path.of(file))) {
+                Optional<BounceReport> report = BounceReport.read(new MimeMessage(session(), message));
+                List<RecipientStatus> failures = report.map(BounceReport::failures).orElse(List.of());
+                result.put("is_bounce", !failures.isEmpty());
+                ArrayNode recipients = result.putArray("recipients");
+                for (RecipientStatus failure : failures) {
+                    ObjectNode recipient = classificationJson(engine.classify(failure.diagnostic().or(failure::status).orElse("")));
+                    ObjectNode entry = recipients.addObject();
+                    entry.put("recipient", failure.recipient());
+                    entry.setAll(recipient);
+                }
+            } catch (IOException | javax.mail.MessagingException e) {
+                result.put("is_bounce", false);
+                result.putArray("recipients");
+                result.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                status = ERROR;
+            }
+            out.println(json.writeValueAsString(result));
+        }
+        return status;
+    }
+
+    private int explain(List<String> args) {
+        Language language = Language.SW;
+        List<String> words = new ArrayList<>(args);
+        if (!words.isEmpty() && words.get(0).equals("--lang")) {
+            if (words.size() < 2) {
+                return usage("--lang takes " + Language.allowedTags());
+            }
+            Optional<Language> chosen = Language.fromTag(words.get(1));
+            if (chosen.isEmpty()) {
+                return usage("--lang takes " + Language.allowedTags() + ", not '" + words.get(1) + "'");
+            }
+            language = chosen.get();
+            words = words.subList(2, words.size());
+        }
+        if (words.isEmpty()) {
+            return usage("explain takes the text of a reply");
+        }
+        Engine engine = Engine.create(Settings.defaults().withLanguage(language).withBilingual(false));
+        Classification classification = engine.classify(String.join(" ", words));
+        Explanation explanation = engine.explain(language, classification, List.of());
+        out.println(explanation.headline());
+        out.println();
+        out.println(engine.texts().require(language, "section.what", java.util.Map.of()));
+        explanation.whatHappened().forEach(out::println);
+        out.println();
+        out.println(engine.texts().require(language, "section.steps", java.util.Map.of()));
+        for (int i = 0; i < explanation.steps().size(); i++) {
+            out.println((i + 1) + ". " + explanation.steps().get(i));
+        }
+        explanation.links().forEach(link -> out.println("- " + link.label() + ": " + link.url()));
+        out.println();
+        out.println("[" + classification.category().id() + "]");
+        return OK;
+    }
+
+    private int decorate(Path input, Path output) throws Exception {
+        byte[] original = Files.readAllBytes(input);
+        BounceDecorator decorator = new BounceDecorator(Engine.create(Settings.defaults()));
+        Decoration decoration = decorator.decorate(new MimeMessage(session(), new java.io.ByteArrayInputStream(original)), Optional.empty());
+        if (decoration.message().isEmpty()) {
+            Files.write(output, original);
+            err.println("maelezo: unchanged: " + decoration.reason());
+            return UNCHANGED;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        decoration.message().get().writeTo(bytes);
+        Files.write(output, bytes.toByteArray());
+        return OK;
+    }
+
+    private ObjectNode classificationJson(Classification classification) {
+        ObjectNode node = json.createObjectNode();
+        node.put("reply_code", classification.replyCode().orElse(null));
+        node.put("enhanced_status", classification.enhancedStatus().orElse(null));
+        node.put("category", classification.category().id());
+        node.put("temporary", classification.temporary());
+        node.put("blocklist", classification.blocklist().map(operator -> operator.id()).orElse(null));
+        node.put("blocklist_url", classification.blocklistUrl().orElse(null));
+        return node;
+    }
+
+    private static Session session() {
+        return Session.getInstance(new Properties());
+    }
+
+    /** One line of stdin (ending in \n, a trailing \r dropped), bytes decoded as UTF-8; empty at the end. */
+    static Optional<String> readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        boolean any = false;
+        while ((b = in.read()) != -1) {
+            any = true;
+            if (b == '\n') {
+                break;
+            }
+            if (line.size() < MAX_LINE) {
+                line.write(b);
+            }
+        }
+        if (!any) {
+            return Optional.empty();
+        }
+        byte[] bytes = line.toByteArray();
+        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        return Optional.of(new String(bytes, 0, length, StandardCharsets.UTF_8));
+    }
+
+}

@@ -1,0 +1,105 @@
+package io.maelezo.engine;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.maelezo.engine.text.Language;
+
+/**
+ * How an admin wants bounces explained. Parsed from text (mailet parameters, CLI flags): a wrong
+ * value is an {@link IllegalArgumentException} that names the setting and the allowed values.
+ */
+public final class Settings {
+    public static final String LANGUAGE = "language";
+    public static final String BILINGUAL = "bilingual";
+    public static final String SUPPORT_CONTACT = "supportContact";
+    public static final String TEXTS_DIRECTORY = "textsDirectory";
+    public static final String REPAIR_STATUS = "repairStatus";
+
+    private final Language language;
+    private final boolean bilingual;
+    private final Optional<String> supportContact;
+    private final Optional<Path> textsDirectory;
+    private final boolean repairStatus;
+
+    private Settings(Language language, boolean bilingual, Optional<String> supportContact,
+                     Optional<Path> textsDirectory, boolean repairStatus) {
+        this.language = language;
+        this.bilingual = bilingual;
+        this.supportContact = supportContact;
+        this.textsDirectory = textsDirectory;
+        this.repairStatus = repairStatus;
+    }
+
+    public static Settings defaults() {
+        return new Settings(Language.SW, true, Optional.empty(), Optional.empty(), true);
+    }
+
+    /** Settings from named values, each absent one at its default. */
+    public static Settings parse(java.util.function.Function<String, String> values) {
+        Language language = Optional.ofNullable(values.apply(LANGUAGE)).map(String::trim)
+            .map(tag -> Language.fromTag(tag.toLowerCase(Locale.ROOT)).orElseThrow(() -> invalid(LANGUAGE, tag, Language.allowedTags())))
+            .orElse(Language.SW);
+        boolean bilingual = parseBoolean(BILINGUAL, values.apply(BILINGUAL), true);
+        Optional<String> support = Optional.ofNullable(values.apply(SUPPORT_CONTACT)).map(String::trim).filter(s -> !s.isEmpty());
+        support.ifPresent(Settings::checkSupportContact);
+        Optional<Path> texts = Optional.ofNullable(values.apply(TEXTS_DIRECTORY)).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of);
+        boolean repair = parseBoolean(REPAIR_STATUS, values.apply(REPAIR_STATUS), true);
+        return new Settings(language, bilingual, support, texts, repair);
+    }
+
+    private static boolean parseBoolean(String name, String value, boolean byDefault) {
+        if (value == null || value.trim().isEmpty()) {
+            return byDefault;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw invalid(name, value, "true, false");
+        }
+    }
+
+    private static void checkSupportContact(String contact) {
+        if (contact.length() > 200 || contact.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("maelezo setting '" + SUPPORT_CONTACT
+                + "' must be one line of at most 200 characters (an address, a phone number or an https:// page)");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String name, String value, String allowed) {
+        return new IllegalArgumentException("maelezo setting '" + name + "' has the value '" + value
+            + "'; allowed values: " + allowed);
+    }
+
+    public Settings withLanguage(Language language) {
+        return new Settings(language, bilingual, supportContact, textsDirectory, repairStatus);
+    }
+
+    public Settings withBilingual(boolean bilingual) {
+        return new Settings(language, bilingual, supportContact, textsDirectory, repairStatus);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public boolean bilingual() {
+        return bilingual;
+    }
+
+    public Optional<String> supportContact() {
+        return supportContact;
+    }
+
+    public Optional<Path> textsDirectory() {
+        return textsDirectory;
+    }
+
+    public boolean repairStatus() {
+        return repairStatus;
+    }
+}

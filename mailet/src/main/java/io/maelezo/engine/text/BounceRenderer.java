@@ -1,0 +1,150 @@
+package io.maelezo.engine.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.apache.commons.text.WordUtils;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+
+/**
+ * Writes the human-readable part of a decorated bounce, as plain text and as HTML, from the
+ * templates {@code io/maelezo/templates/bounce.txt.mustache} and {@code bounce.html.mustache}.
+ * The HTML template escapes every value (Mustache's default); links are only those of
+ * {@link Explanation#links()}, which maelezo vouches for. Remote text is never a link.
+ */
+public final class BounceRenderer {
+    private static final int TEXT_WIDTH = 76;
+
+    private final Mustache textTemplate;
+    private final Mustache htmlTemplate;
+
+    public BounceRenderer() {
+        this.textTemplate = compile(new PlainTextMustacheFactory(), "bounce.txt.mustache");
+        this.htmlTemplate = compile(new DefaultMustacheFactory(), "bounce.html.mustache");
+    }
+
+    /** Templates are read with this class's loader: inside James, the thread's context loader may not see the plugin jar. */
+    private static Mustache compile(DefaultMustacheFactory factory, String name) {
+        try (InputStream in = BounceRenderer.class.getResourceAsStream("/io/maelezo/templates/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing template io/maelezo/templates/" + name);
+            }
+            return factory.compile(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String text(BounceView view) {
+        return render(textTemplate, view.model(BounceRenderer::wrap));
+    }
+
+    public String html(BounceView view) {
+        return render(htmlTemplate, view.model(UnaryOperator.identity()));
+    }
+
+    private static String render(Mustache template, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        template.execute(out, model);
+        return out.toString();
+    }
+
+    /** Wraps a paragraph for reading in a plain-text mail client; long words (URLs) are never broken. */
+    static String wrap(String paragraph) {
+        return WordUtils.wrap(paragraph, TEXT_WIDTH, "\n", false);
+    }
+
+    /** What the templates show: the explanations in each language, then the technical details once. */
+    public static final class BounceView {
+        private final List<List<Explanation>> languages;
+        private final Texts texts;
+        private final List<Map<String, String>> technicalRows;
+        private final String reportingServer;
+        private final String originalText;
+
+        /**
+         * @param languages     the explanations of each reason, one list per language, the main language first
+         * @param technicalRows per failed recipient: recipient, reply code, enhanced status, category, remote words
+         */
+        public BounceView(List<List<Explanation>> languages, Texts texts, List<Map<String, String>> technicalRows,
+                          String reportingServer, String originalText) {
+            this.languages = languages;
+            this.texts = texts;
+            this.technicalRows = technicalRows;
+            this.reportingServer = reportingServer;
+            this.originalText = originalText;
+        }
+
+        Map<String, Object> model(UnaryOperator<String> paragraph) {
+            Language main = languages.get(0).get(0).language();
+            List<Map<String, Object>> languageModels = new ArrayList<>();
+            for (int i = 0; i < languages.size(); i++) {
+                List<Explanation> explanations = languages.get(i);
+                Language language = explanations.get(0).language();
+                Map<String, Object> model = new LinkedHashMap<>();
+                model.put("lang", language.tag());
+                model.put("labels", labels(language));
+                model.put("another_follows", i + 1 < languages.size());
+                model.put("reasons", reasons(explanations, language, paragraph));
+                languageModels.add(model);
+            }
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("lang", main.tag());
+            model.put("title", languages.get(0).get(0).headline());
+            model.put("languages", languageModels);
+            model.put("labels", labels(main));
+            model.put("rows", technicalRows);
+            model.put("reporting_server", reportingServer);
+            model.put("original_text", originalText);
+            model.put("explained_by", paragraph.apply(texts.require(main, "technical.explained-by", Map.of())));
+            return model;
+        }
+
+        private List<Map<String, Object>> reasons(List<Explanation> explanations, Language language, UnaryOperator<String> paragraph) {
+            List<Map<String, Object>> reasons = new ArrayList<>();
+            for (Explanation explanation : explanations) {
+                Map<String, Object> reason = new LinkedHashMap<>();
+                reason.put("headline", paragraph.apply(explanation.headline()));
+                reason.put("recipients", String.join(", ", explanation.recipients()));
+                List<String> what = new ArrayList<>();
+                explanation.whatHappened().forEach(line -> what.add(paragraph.apply(line)));
+                reason.put("what", what);
+                List<Map<String, Object>> steps = new ArrayList<>();
+                for (int i = 0; i < explanation.steps().size(); i++) {
+                    String number = (i + 1) + ".";
+                    String text = paragraph.apply(explanation.steps().get(i)).replace("\n", "\n   ");
+                    steps.add(Map.of("number", number, "text", text));
+                }
+                reason.put("steps", steps);
+                List<Map<String, String>> links = new ArrayList<>();
+                explanation.links().forEach(link -> links.add(Map.of("label", link.label(), "url", link.url())));
+                reason.put("links", links);
+                reason.put("has_links", !links.isEmpty());
+                reasons.add(reason);
+            }
+            return reasons;
+        }
+
+        private Map<String, String> labels(Language language) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (String key : List.of("section.what", "section.steps", "section.technical", "section.recipients",
+                "section.links", "section.english", "technical.recipient", "technical.reply-code",
+                "technical.enhanced-status", "technical.category", "technical.remote-words",
+                "technical.reporting-server", "technical.original-text")) {
+                labels.put(key.substring(key.indexOf('.') + 1).replace('-', '_'), texts.require(language, key, Map.of()));
+            }
+            return labels;
+        }
+    }
+}

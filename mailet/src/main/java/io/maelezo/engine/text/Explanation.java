@@ -1,0 +1,59 @@
+package io.maelezo.engine.text;
+
+import java.util.List;
+
+import io.maelezo.engine.classify.Classification;
+
+/** One reason a delivery failed, explained in one language for the people it concerns. */
+public final class Explanation {
+    private final Language language;
+    private final Classification classification;
+    private final List<String> recipients;
+    private final String headline;
+    private final List<String> whatHappened;
+    private final List<String> steps;
+    private final List<Link> links;
+
+    public Explanation(Language language, Classification classification, List<String> recipients, String headline,
+                       List<String> whatHappened, List<String> steps, List<Link> links) {
+        this.language = language;
+        this.classification = classification;
+        this.recipients = List.copyOf(recipients);
+        this.headline = headline;
+        this.whatHappened = List.copyOf(whatHappened);
+        this.steps = List.copyOf(steps);
+        this.links = List.copyOf(links);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public Classification classification() {
+        return classification;
+    }
+
+    public List<String> recipients() {
+        return recipients;
+    }
+
+    /** One line: what happened, for the top of the bounce. */
+    public String headline() {
+        return headline;
+    }
+
+    /** "Nini kilitokea?": what happened, whose side it is on, temporary or not. */
+    public List<String> whatHappened() {
+        return whatHappened;
+    }
+
+    /** "Ufanye nini sasa?": what to do, in order. */
+    public List<String> steps() {
+        return steps;
+    }
+
+    /** Pages maelezo vouches for (operator lookup pages, the support page). */
+    public List<Link> links() {
+        return links;
+    }
+}

@@ -1,0 +1,97 @@
+package io.maelezo.engine.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.maelezo.engine.classify.Classification;
+
+/**
+ * Turns a classification into the words a person reads. All words come from {@link Texts};
+ * this class only decides which entries to use and what values to fill in:
+ * <ul>
+ *   <li>{@code category.ID.headline}, {@code .what}, {@code .side}, {@code .step.N}: per category
+ *       ({@code category.blocklisted-misconfigured.*} when the "listing" is the recipient server's fault);</li>
+ *   <li>{@code code.NNN}, else {@code digit.first.N} and {@code digit.second.N}: what the reply code means;</li>
+ *   <li>{@code temporary.true} / {@code temporary.false};</li>
+ *   <li>{@code blocklist.ID.note}: what to know about one operator;</li>
+ *   <li>{@code step.support}: the admin's support contact, when configured.</li>
+ * </ul>
+ */
+public final class ExplanationWriter {
+    private final Texts texts;
+    private final Optional<String> supportContact;
+
+    public ExplanationWriter(Texts texts, Optional<String> supportContact) {
+        this.texts = texts;
+        this.supportContact = supportContact.map(String::trim).filter(contact -> !contact.isEmpty());
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public Explanation explain(Language language, Classification classification, List<String> recipients) {
+        Map<String, Object> values = values(language, classification, recipients);
+        String group = "category." + classification.category().id()
+            + (classification.misconfiguredBlocklist() ? "-misconfigured" : "");
+
+        List<String> what = new ArrayList<>();
+        texts.render(language, group + ".what", values).ifPresent(what::add);
+        if (codeExplainsTheFailure(classification)) {
+            texts.render(language, "code.sentence", values).ifPresent(what::add);
+        }
+        texts.render(language, group + ".side", values).ifPresent(what::add);
+        texts.render(language, "temporary." + classification.temporary(), values).ifPresent(what::add);
+        classification.blocklist()
+            .flatMap(operator -> texts.render(language, "blocklist." + operator.id() + ".note", values))
+            .ifPresent(what::add);
+
+        List<String> steps = new ArrayList<>(texts.renderNumbered(language, group + ".step", values));
+        supportContact.flatMap(contact -> texts.render(language, "step.support", values)).ifPresent(steps::add);
+
+        List<Link> links = new ArrayList<>();
+        classification.blocklistUrl().ifPresent(url -> links.add(new Link(
+            texts.require(language, "link.blocklist", values), url)));
+        supportContact.filter(contact -> contact.startsWith("https://"))
+            .ifPresent(url -> links.add(new Link(texts.require(language, "link.support", values), url)));
+
+        return new Explanation(language, classification, recipients,
+            texts.require(language, group + ".headline", values), what, steps, links);
+    }
+
+    /**
+     * The meaning of the bare reply code is told in "what happened" only when nothing more specific
+     * was understood: "550 means mailbox unavailable" would confuse a blocklist explanation.
+     * The technical details always give it.
+     */
+    private static boolean codeExplainsTheFailure(Classification classification) {
+        Classification.Basis basis = classification.basis();
+        return basis == Classification.Basis.REPLY_CODE || basis == Classification.Basis.NOTHING;
+    }
+
+    private Map<String, Object> values(Language language, Classification classification, List<String> recipients) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("recipients", String.join(", ", recipients));
+        classification.replyCode().ifPresent(code -> {
+            values.put("code", code);
+            values.put("meaning", codeMeaning(language, code));
+        });
+        classification.enhancedStatus().ifPresent(status -> values.put("enhanced", status));
+        classification.blocklist().ifPresent(operator -> values.put("operator", operator.name()));
+        classification.listedAddress().ifPresent(ip -> values.put("listed_ip", ip));
+        classification.blocklistUrl().ifPresent(url -> values.put("lookup_url", url));
+        supportContact.ifPresent(contact -> values.put("support", contact));
+        return values;
+    }
+
+    /** What a reply code means: its own entry, else the meaning of its first two digits. */
+    public String codeMeaning(Language language, String code) {
+        Map<String, Object> none = Map.of();
+        return texts.render(language, "code." + code, none)
+            .orElseGet(() -> texts.require(language, "digit.first." + code.charAt(0), none)
+                + " " + texts.require(language, "digit.second." + code.charAt(1), none));
+    }
+}

@@ -1,0 +1,54 @@
+package io.maelezo.james;
+
+import javax.mail.MessagingException;
+
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.inject.Inject;
+
+import io.maelezo.engine.classify.Classification;
+import io.maelezo.engine.classify.Classifier;
+
+/**
+ * For the {@code bounces} processor, before {@code DSNBounce}: classifies why RemoteDelivery
+ * failed ({@code delivery-error}) and stores the result as {@code maelezo.*} attributes. DSNBounce
+ * duplicates the mail with its attributes, so they reach the DSN and {@link DecorateBounce}.
+ *
+ * <p>Only adds attributes; never changes, drops or creates a mail. Any failure is logged (WARN)
+ * and the mail goes on unchanged.
+ */
+public class ExplainDeliveryFailure extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ExplainDeliveryFailure.class);
+
+    private final Classifier classifier;
+
+    @Inject
+    public ExplainDeliveryFailure(Classifier classifier) {
+        this.classifier = classifier;
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        try {
+            MaelezoAttributes.string(mail, MaelezoAttributes.DELIVERY_ERROR).ifPresentOrElse(
+                error -> {
+                    Classification classification = classifier.classify(error);
+                    MaelezoAttributes.store(mail, classification);
+                    LOGGER.debug("maelezo: mail {} failed: {}", mail.getName(), classification);
+                },
+                () -> LOGGER.debug("maelezo: mail {} has no delivery-error attribute; nothing to explain", mail.getName()));
+        } catch (Throwable t) {
+            Failures.rethrowIfFatal(t);
+            LOGGER.warn("maelezo: could not explain the delivery failure of mail {}; it goes on unchanged ({})",
+                mail.getName(), Failures.describe(t), t);
+        }
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "maelezo: classify a delivery failure for the bounce";
+    }
+}

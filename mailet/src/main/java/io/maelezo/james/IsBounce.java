@@ -1,0 +1,49 @@
+package io.maelezo.james;
+
+import java.util.Collection;
+import java.util.List;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.maelezo.report.BounceDecorator;
+import io.maelezo.report.BounceReport;
+
+/**
+ * Matches a delivery failure report maelezo has not explained yet: a mail with a null reverse
+ * path whose message is a {@code multipart/report; report-type=delivery-status}. A message it
+ * cannot read does not match (and is logged): it goes on unchanged.
+ */
+public class IsBounce extends GenericMatcher {
+    private static final Logger LOGGER = LoggerFactory.getLogger(IsBounce.class);
+
+    @Override
+    public Collection<MailAddress> match(Mail mail) throws MessagingException {
+        try {
+            if (!mail.getMaybeSender().isNullSender()) {
+                return List.of();
+            }
+            MimeMessage message = mail.getMessage();
+            if (BounceReport.isDeliveryReport(message) && !BounceDecorator.isDecorated(message)) {
+                return mail.getRecipients();
+            }
+            return List.of();
+        } catch (Throwable t) {
+            Failures.rethrowIfFatal(t);
+            LOGGER.warn("maelezo: could not tell whether mail {} is a bounce; it goes on unchanged ({})",
+                mail.getName(), Failures.describe(t), t);
+            return List.of();
+        }
+    }
+
+    @Override
+    public String getMatcherInfo() {
+        return "maelezo: delivery failure reports not yet explained";
+    }
+}

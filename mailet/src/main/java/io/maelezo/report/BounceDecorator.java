@@ -1,0 +1,240 @@
+package io.maelezo.report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import javax.mail.BodyPart;
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.ContentType;
+import javax.mail.internet.InternetHeaders;
+import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+import javax.mail.internet.MimeUtility;
+
+import io.maelezo.engine.Engine;
+import io.maelezo.engine.classify.Classification;
+import io.maelezo.engine.parse.DiagnosticParser;
+import io.maelezo.engine.text.BounceRenderer.BounceView;
+import io.maelezo.engine.text.Explanation;
+import io.maelezo.engine.text.Language;
+
+/**
+ * Rewrites a delivery status notification (RFC 3464 inside a RFC 6522 {@code multipart/report})
+ * so that it opens with a plain explanation: a {@code multipart/alternative} (text and HTML)
+ * replaces the human-readable first part, whose text moves into the technical details. The
+ * {@code message/delivery-status} part is kept byte for byte except a malformed {@code Status:}
+ * (repaired when asked); the attached original is the same part object, written unchanged.
+ *
+ * <p>The decorated message is a new message: the one given is never modified, so a failure at
+ * any step leaves the caller with the message exactly as it came.
+ */
+public final class BounceDecorator {
+    /** Marks a bounce maelezo explained already: decorating it again changes nothing. */
+    public static final String MARKER_HEADER = "X-Maelezo";
+    private static final int MAX_ORIGINAL_TEXT = 20_000;
+
+    private final Engine engine;
+    private final DiagnosticParser parser = new DiagnosticParser();
+
+    public BounceDecorator(Engine engine) {
+        this.engine = engine;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public static boolean isDecorated(MimeMessage message) throws MessagingException {
+        return message.getHeader(MARKER_HEADER) != null;
+    }
+
+    /**
+     * @param knownReply what the sending server knows of the failure (James's {@code delivery-error}),
+     *                   used instead of the report's own Diagnostic-Code when present
+     */
+    public Decoration decorate(MimeMessage message, Optional<String> knownReply) throws MessagingException, IOException {
+        if (isDecorated(message)) {
+            return Decoration.unchanged(Decoration.Outcome.ALREADY_DECORATED, "already explained by maelezo");
+        }
+        Optional<BounceReport> read = BounceReport.read(message);
+        if (read.isEmpty()) {
+            return Decoration.unchanged(Decoration.Outcome.NOT_A_BOUNCE, "not a multipart/report of delivery status");
+        }
+        BounceReport bounce = read.get();
+        MimeMultipart report = bounce.parts();
+        int statusIndex = bounce.statusIndex();
+        BodyPart statusPart = bounce.statusPart();
+        DeliveryStatus status = bounce.status();
+        List<RecipientStatus> failures = bounce.failures();
+        if (failures.isEmpty()) {
+            return Decoration.unchanged(Decoration.Outcome.NO_FAILURE, "the report tells of no failed delivery");
+        }
+
+        Map<RecipientStatus, Classification> classified = new LinkedHashMap<>();
+        for (RecipientStatus failure : failures) {
+            String reply = knownReply.or(failure::diagnostic).or(failure::status).orElse("");
+            classified.put(failure, engine.classify(reply));
+        }
+        Map<ReasonKey, List<RecipientStatus>> reasons = classified.keySet().stream()
+            .collect(Collectors.groupingBy(failure -> new ReasonKey(classified.get(failure)), LinkedHashMap::new, Collectors.toList()));
+
+        List<List<Explanation>> languages = new ArrayList<>();
+        for (Language language : engine.languages()) {
+            List<Explanation> explanations = new ArrayList<>();
+            reasons.forEach((key, recipients) -> explanations.add(engine.explain(language,
+                classified.get(recipients.get(0)),
+                recipients.stream().map(RecipientStatus::recipient).collect(Collectors.toList()))));
+            languages.add(explanations);
+        }
+        int humanIndex = bounce.humanIndex().orElse(-1);
+        BounceView view = new BounceView(languages, engine.texts(), technicalRows(classified),
+            status.reportingMta().orElse(null), humanIndex < 0 ? null : originalText(report.getBodyPart(humanIndex)).orElse(null));
+
+        MimeBodyPart explanation = explanationPart(view);
+        BodyPart newStatusPart = engine.settings().repairStatus()
+            ? status.repairedStatus(parser).map(bytes -> withContent(statusPart, bytes)).orElse(statusPart)
+            : statusPart;
+
+        MimeMultipart decorated = new ReportMultipart(new ContentType(message.getContentType()));
+        decorated.addBodyPart(explanation);
+        for (int i = 0; i < report.getCount(); i++) {
+            if (i == humanIndex) {
+                continue;
+            }
+            decorated.addBodyPart(i == statusIndex ? newStatusPart : report.getBodyPart(i));
+        }
+        MimeMessage result = newMessageLike(message, decorated, allDelayed(failures), languages);
+        String summary = classified.values().stream().map(c -> c.category().id()).distinct().collect(Collectors.joining(","));
+        return Decoration.decorated(result, summary);
+    }
+
+    private List<Map<String, String>> technicalRows(Map<RecipientStatus, Classification> classified) {
+        Language main = engine.settings().language();
+        List<Map<String, String>> rows = new ArrayList<>();
+        classified.forEach((failure, classification) -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("recipient", DiagnosticParser.clean(failure.recipient()));
+            classification.replyCode().ifPresent(code -> row.put("reply_code", code + " (" + engine.codeMeaning(main, code) + ")"));
+            classification.enhancedStatus().ifPresent(code -> row.put("enhanced_status", code));
+            row.put("category", classification.category().id()
+                + classification.blocklist().map(operator -> " (" + operator.name() + ")").orElse(""));
+            row.put("remote_words", classification.diagnostic().text());
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    private MimeBodyPart explanationPart(BounceView view) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(engine.renderer().text(view), "UTF-8");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(engine.renderer().html(view), "UTF-8", "html");
+        MimeBodyPart explanation = new MimeBodyPart();
+        explanation.setContent(new MimeMultipart("alternative", text, html));
+        explanation.setHeader("Content-Language", languageTags());
+        return explanation;
+    }
+
+    private String languageTags() {
+        return engine.languages().stream().map(Language::tag).collect(Collectors.joining(", "));
+    }
+
+    private MimeMessage newMessageLike(MimeMessage original, MimeMultipart content, boolean delayed,
+                                       List<List<Explanation>> languages) throws MessagingException {
+        MimeMessage result = new KeptIdMimeMessage(Session.getInstance(new Properties()));
+        java.util.Enumeration<String> lines = original.getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            result.addHeaderLine(lines.nextElement());
+        }
+        result.setContent(content);
+        Language main = languages.get(0).get(0).language();
+        String prefix = engine.texts().require(main, delayed ? "subject.prefix.temporary" : "subject.prefix", Map.of());
+        String subject = Optional.ofNullable(original.getSubject()).map(DiagnosticParser::clean).filter(s -> !s.isEmpty())
+            .map(s -> prefix + ": " + s).orElse(prefix);
+        result.setSubject(subject, "UTF-8");
+        result.setHeader("Content-Language", languageTags());
+        result.setHeader(MARKER_HEADER, "explained");
+        result.saveChanges();
+        return result;
+    }
+
+    private static boolean allDelayed(List<RecipientStatus> failures) {
+        return failures.stream().allMatch(RecipientStatus::isDelayed);
+    }
+
+
+    private static Optional<String> originalText(BodyPart part) throws MessagingException, IOException {
+        if (!part.isMimeType("text/plain")) {
+            return Optional.empty();
+        }
+        Object content = part.getContent();
+        if (!(content instanceof String)) {
+            return Optional.empty();
+        }
+        String text = ((String) content).replace("\r\n", "\n").strip();
+        return Optional.of(text.length() > MAX_ORIGINAL_TEXT ? text.substring(0, MAX_ORIGINAL_TEXT) + "\n[…]" : text);
+    }
+
+
+    /** The same part, same headers, with new content in the part's own transfer encoding. */
+    private static BodyPart withContent(BodyPart original, byte[] decoded) {
+        try {
+            InternetHeaders headers = new InternetHeaders();
+            java.util.Enumeration<?> lines = ((MimeBodyPart) original).getAllHeaderLines();
+            while (lines.hasMoreElements()) {
+                headers.addHeaderLine((String) lines.nextElement());
+            }
+            String encoding = Optional.ofNullable(((MimeBodyPart) original).getEncoding()).orElse("7bit");
+            java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
+            try (java.io.OutputStream out = MimeUtility.encode(encoded, encoding)) {
+                out.write(decoded);
+            }
+            return new MimeBodyPart(headers, encoded.toByteArray());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("cannot rewrite the delivery-status part", e);
+        }
+    }
+
+
+    /** Recipients that failed for the same reason share one explanation. */
+    private static final class ReasonKey {
+        private final String category;
+        private final String replyCode;
+        private final String enhancedStatus;
+        private final String blocklist;
+        private final boolean temporary;
+
+        ReasonKey(Classification classification) {
+            this.category = classification.category().id();
+            this.replyCode = classification.replyCode().orElse("");
+            this.enhancedStatus = classification.enhancedStatus().orElse("");
+            this.blocklist = classification.blocklist().map(operator -> operator.id()).orElse("");
+            this.temporary = classification.temporary();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof ReasonKey)) {
+                return false;
+            }
+            ReasonKey that = (ReasonKey) other;
+            return category.equals(that.category) && replyCode.equals(that.replyCode)
+                && enhancedStatus.equals(that.enhancedStatus) && blocklist.equals(that.blocklist) && temporary == that.temporary;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(category, replyCode, enhancedStatus, blocklist, temporary);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.maelezo.report;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.InternetHeaders;
+
+import io.maelezo.engine.parse.Diagnostic;
+import io.maelezo.engine.parse.DiagnosticParser;
+
+/**
+ * The content of a {@code message/delivery-status} part (RFC 3464): the per-message fields, then
+ * one group of fields per recipient, groups separated by blank lines. Read and rewritten as
+ * ISO-8859-1 so that every byte we do not touch stays exactly as it was.
+ */
+public final class DeliveryStatus {
+    private static final Pattern GROUP_SEPARATOR = Pattern.compile("\\r?\\n(?:[ \\t]*\\r?\\n)+");
+    private static final Pattern STATUS_FIELD = Pattern.compile("(?im)^(Status[ \\t]*:[ \\t]*)(.*(?:\\r?\\n[ \\t]+.*)*)");
+    private static final Pattern VALID_STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}(?:[ \\t]*\\(.*\\))?");
+    private static final Pattern GAVE_UP = Pattern.compile("(?i)too many retries");
+
+    private final String text;
+    private final List<String> groups;
+    private final List<String> separators;
+    private final List<InternetHeaders> fields;
+
+    private DeliveryStatus(String text, List<String> groups, List<String> separators) {
+        this.text = text;
+        this.groups = groups;
+        this.separators = separators;
+        this.fields = new ArrayList<>(groups.size());
+        groups.forEach(group -> fields.add(fields(group)));
+    }
+
+    public static DeliveryStatus parse(byte[] content) {
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        List<String> groups = new ArrayList<>();
+        List<String> separators = new ArrayList<>();
+        Matcher matcher = GROUP_SEPARATOR.matcher(text);
+        int start = 0;
+        while (matcher.find()) {
+            groups.add(text.substring(start, matcher.start()));
+            separators.add(matcher.group());
+            start = matcher.end();
+        }
+        groups.add(text.substring(start));
+        separators.add("");
+        return new DeliveryStatus(text, groups, separators);
+    }
+
+    /** The per-message fields' Reporting-MTA, without its type. */
+    public Optional<String> reportingMta() {
+        return field(fields.get(0), "Reporting-MTA").map(value -> value.replaceFirst("^[A-Za-z-]+;\\s*", ""));
+    }
+
+    public List<RecipientStatus> recipients() {
+        List<RecipientStatus> recipients = new ArrayList<>();
+        for (int i = 1; i < groups.size(); i++) {
+            InternetHeaders group = fields.get(i);
+            Optional<String> finalRecipient = field(group, "Final-Recipient").or(() -> field(group, "Original-Recipient"));
+            if (finalRecipient.isPresent()) {
+                recipients.add(new RecipientStatus(finalRecipient.get(), field(group, "Action").orElse(null),
+                    field(group, "Status").orElse(null), field(group, "Diagnostic-Code").orElse(null),
+                    field(group, "Remote-MTA").orElse(null)));
+            }
+        }
+        return recipients;
+    }
+
+    /**
+     * The same content with every malformed {@code Status:} made a valid status code: the enhanced
+     * code found in the reply, else {@code C.0.0} from the reply code's class, else {@code 5.4.7} when
+     * the sender gave up after retries. With {@code Action: failed} the class is always 5.
+     * Empty when every Status was valid already (nothing to change).
+     */
+    public Optional<byte[]> repairedStatus(DiagnosticParser parser) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean changed = false;
+        for (int i = 0; i < groups.size(); i++) {
+            String group = groups.get(i);
+            String repaired = i == 0 ? group : repairGroup(group, fields.get(i), parser);
+            changed |= !repaired.equals(group);
+            out.append(repaired).append(separators.get(i));
+        }
+        return changed ? Optional.of(out.toString().getBytes(StandardCharsets.ISO_8859_1)) : Optional.empty();
+    }
+
+    private static String repairGroup(String group, InternetHeaders groupFields, DiagnosticParser parser) {
+        Matcher status = STATUS_FIELD.matcher(group);
+        if (!status.find()) {
+            return group;
+        }
+        String value = unfold(status.group(2)).trim();
+        if (VALID_STATUS.matcher(value).matches()) {
+            return group;
+        }
+        boolean failed = field(groupFields, "Action").map(action -> action.trim().equalsIgnoreCase("failed")).orElse(false);
+        String reply = value + " " + field(groupFields, "Diagnostic-Code").orElse("");
+        String code = repairedCode(parser.parse(reply), reply, failed);
+        return group.substring(0, status.start(2)) + code + group.substring(status.end(2));
+    }
+
+    static String repairedCode(Diagnostic diagnostic, String reply, boolean failed) {
+        String code;
+        if (diagnostic.enhancedStatus().isPresent()) {
+            code = diagnostic.enhancedStatus().get();
+        } else if (diagnostic.replyCode().isPresent()) {
+            code = diagnostic.replyCode().get().charAt(0) + ".0.0";
+        } else if (GAVE_UP.matcher(reply).find()) {
+            code = "5.4.7";
+        } else {
+            code = (failed ? "5" : "4") + ".0.0";
+        }
+        return failed && !code.startsWith("5") ? "5" + code.substring(1) : code;
+    }
+
+    private static InternetHeaders fields(String group) {
+        try {
+            return new InternetHeaders(new ByteArrayInputStream(group.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (MessagingException e) {
+            return new InternetHeaders();
+        }
+    }
+
+    private static Optional<String> field(InternetHeaders fields, String name) {
+        return Optional.ofNullable(fields.getHeader(name, " ")).map(DeliveryStatus::unfold);
+    }
+
+    private static String unfold(String value) {
+        return value.replaceAll("\\r?\\n[ \\t]+", " ");
+    }
+}

@@ -1,0 +1,64 @@
+package io.maelezo.report;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The per-recipient fields of a {@code message/delivery-status} part (RFC 3464 section 2.3). */
+public final class RecipientStatus {
+    private final String finalRecipient;
+    private final String action;
+    private final String status;
+    private final String diagnosticCode;
+    private final String remoteMta;
+
+    public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode, String remoteMta) {
+        this.finalRecipient = finalRecipient;
+        this.action = action;
+        this.status = status;
+        this.diagnosticCode = diagnosticCode;
+        this.remoteMta = remoteMta;
+    }
+
+    /** The address, without its {@code rfc822;} type. */
+    public String recipient() {
+        return withoutType(finalRecipient).orElse("");
+    }
+
+    public Optional<String> action() {
+        return Optional.ofNullable(action).map(value -> value.trim().toLowerCase(Locale.ROOT));
+    }
+
+    public Optional<String> status() {
+        return Optional.ofNullable(status).map(String::trim);
+    }
+
+    /** The diagnostic text without its {@code smtp;} type: the remote server's own words. */
+    public Optional<String> diagnostic() {
+        return withoutType(diagnosticCode);
+    }
+
+    public Optional<String> remoteMta() {
+        return withoutType(remoteMta);
+    }
+
+    /** A delivery that failed or is delayed: what maelezo explains. Delivered, relayed, expanded are not failures. */
+    public boolean isFailure() {
+        return action().map(value -> value.equals("failed") || value.equals("delayed")).orElse(true);
+    }
+
+    public boolean isDelayed() {
+        return action().map("delayed"::equals).orElse(false);
+    }
+
+    private static Optional<String> withoutType(String field) {
+        if (field == null) {
+            return Optional.empty();
+        }
+        String value = field.trim();
+        int semicolon = value.indexOf(';');
+        if (semicolon > 0 && semicolon < 20 && value.substring(0, semicolon).matches("[A-Za-z][A-Za-z0-9-]*")) {
+            value = value.substring(semicolon + 1).trim();
+        }
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+}
