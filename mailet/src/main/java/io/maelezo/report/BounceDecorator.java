@@ -42,6 +42,8 @@ public final class BounceDecorator {
     /** Marks a bounce maelezo explained already: decorating it again changes nothing. */
     public static final String MARKER_HEADER = "X-Maelezo";
     private static final int MAX_ORIGINAL_TEXT = 20_000;
+    /** DSNBounce writes "Re: subject"; the person reads "Barua pepe haikufika: subject". */
+    private static final java.util.regex.Pattern REPLY_PREFIX = java.util.regex.Pattern.compile("^(?:re\\s*:\\s*)+", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Engine engine;
     private final DiagnosticParser parser = new DiagnosticParser();
@@ -159,7 +161,8 @@ public final class BounceDecorator {
         result.setContent(content);
         Language main = languages.get(0).get(0).language();
         String prefix = engine.texts().require(main, delayed ? "subject.prefix.temporary" : "subject.prefix", Map.of());
-        String subject = Optional.ofNullable(original.getSubject()).map(DiagnosticParser::clean).filter(s -> !s.isEmpty())
+        String subject = Optional.ofNullable(original.getSubject()).map(DiagnosticParser::clean)
+            .map(s -> REPLY_PREFIX.matcher(s).replaceFirst("")).filter(s -> !s.isEmpty())
             .map(s -> prefix + ": " + s).orElse(prefix);
         result.setSubject(subject, "UTF-8");
         result.setHeader("Content-Language", languageTags());

@@ -1,0 +1,93 @@
+package io.maelezo.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the {@code conf/} folder of a James 3.8.1 working directory: the environment (ports,
+ * DNS, domain, disabled protocols, logging: {@code io/maelezo/it/james-env/}) plus maelezo's own
+ * {@code config/mailetcontainer.xml} (with {@link TestOverlay}) and {@code config/extensions.properties},
+ * exactly as an admin copies them.
+ */
+public final class JamesEnvironment {
+    public static final String DOMAIN = "maelezo.test";
+    private static final List<String> ENVIRONMENT_FILES = List.of("smtpserver.xml", "imapserver.xml", "pop3server.xml",
+        "lmtpserver.xml", "managesieveserver.xml", "dnsservice.xml", "domainlist.xml", "usersrepository.xml",
+        "webadmin.properties", "jmx.properties", "jmap.properties", "logback.xml");
+
+    private JamesEnvironment() {
+    }
+
+    /** The repository's config/ folder: what an admin copies into James. */
+    public static Path configDirectory() {
+        String configured = System.getProperty("maelezo.config.dir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        for (Path candidate : List.of(Path.of("config"), Path.of("../config"))) {
+            if (Files.isRegularFile(candidate.resolve("mailetcontainer.xml"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("cannot find maelezo's config/ folder; set -Dmaelezo.config.dir");
+    }
+
+    /**
+     * @param smtpPort     James's SMTP port (0: any free port, read back from the server)
+     * @param imapPort     James's IMAP port (0: any free port)
+     * @param webadminPort 0 to disable web admin
+     * @param remotePort   the rejecting server RemoteDelivery sends to
+     */
+    public static void write(Path workingDirectory, int smtpPort, int imapPort, int webadminPort, int remotePort) {
+        try {
+            Path conf = Files.createDirectories(workingDirectory.resolve("conf"));
+            Map<String, String> values = Map.of(
+                "${smtp.port}", Integer.toString(smtpPort),
+                "${imap.port}", Integer.toString(imapPort),
+                "${webadmin.enabled}", Boolean.toString(webadminPort != 0),
+                "${webadmin.port}", Integer.toString(webadminPort),
+                "${domain}", DOMAIN,
+                "${log.file}", workingDirectory.resolve("james.log").toAbsolutePath().toString());
+            for (String file : ENVIRONMENT_FILES) {
+                String text = resource("james-env/" + file);
+                for (Map.Entry<String, String> value : values.entrySet()) {
+                    text = text.replace(value.getKey(), value.getValue());
+                }
+                Files.writeString(conf.resolve(file), text, StandardCharsets.UTF_8);
+            }
+            Path config = configDirectory();
+            Files.copy(config.resolve("extensions.properties"), conf.resolve("extensions.properties"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            TestOverlay.gatewayTo(remotePort).apply(config.resolve("mailetcontainer.xml"), conf.resolve("mailetcontainer.xml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write James's configuration", e);
+        }
+    }
+
+    /** A port nobody listens on right now, for the processes that need one fixed before they start. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = JamesEnvironment.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource io/maelezo/it/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.maelezo.it;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.LinkedHashMap;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * The one change tests and the demo make to {@code config/mailetcontainer.xml}: RemoteDelivery
+ * sends everything to the local rejecting server (gateway, gatewayPort) and gives up quickly
+ * (delayTime, maxRetries). Nothing else of the admin's file is touched.
+ */
+public final class TestOverlay {
+    private final Map<String, String> remoteDelivery;
+
+    private TestOverlay(Map<String, String> remoteDelivery) {
+        this.remoteDelivery = remoteDelivery;
+    }
+
+    public static TestOverlay gatewayTo(int port) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("gateway", "127.0.0.1");
+        values.put("gatewayPort", Integer.toString(port));
+        values.put("delayTime", "1000");
+        values.put("maxRetries", "0");
+        return new TestOverlay(values);
+    }
+
+    public void apply(Path source, Path target) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        Document document;
+        try (InputStream in = Files.newInputStream(source)) {
+            document = factory.newDocumentBuilder().parse(in);
+        }
+        Element remoteDeliveryMailet = findRemoteDelivery(document);
+        remoteDelivery.forEach((name, value) -> setChild(remoteDeliveryMailet, name, value));
+        var transformer = TransformerFactory.newInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        try (OutputStream out = Files.newOutputStream(target)) {
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+        }
+    }
+
+    private static Element findRemoteDelivery(Document document) {
+        NodeList mailets = document.getElementsByTagName("mailet");
+        for (int i = 0; i < mailets.getLength(); i++) {
+            Element mailet = (Element) mailets.item(i);
+            if ("RemoteDelivery".equals(mailet.getAttribute("class"))) {
+                return mailet;
+            }
+        }
+        throw new IllegalStateException("mailetcontainer.xml has no RemoteDelivery mailet");
+    }
+
+    private static void setChild(Element parent, String name, String value) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            Node child = children.item(i);
+            if (child instanceof Element && child.getNodeName().equals(name)) {
+                child.setTextContent(value);
+                return;
+            }
+        }
+        Element element = parent.getOwnerDocument().createElement(name);
+        element.setTextContent(value);
+        parent.appendChild(element);
+    }
+}

@@ -1,0 +1,138 @@
+package io.maelezo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerBuilder;
+import org.apache.james.JamesServerExtension;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.MemoryJamesServerMain;
+import org.apache.james.data.UsersRepositoryModuleChooser;
+import org.apache.james.modules.protocols.ImapGuiceProbe;
+import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.SMTPMessageSender;
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A real James 3.8.1 memory server, in this JVM, running config/mailetcontainer.xml (with the test
+ * overlay only) and maelezo: a local user sends over SMTP, the local "remote" server refuses the
+ * recipient, and the bounce read back over IMAP explains it in Swahili.
+ */
+class InProcessJamesBounceTest {
+    static final String BLOCKLIST_REPLY = "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using "
+        + "zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1";
+    static final String UNKNOWN_USER_REPLY = "550 5.1.1 <nobody@remote.example>: Recipient address rejected: "
+        + "User unknown in virtual mailbox table";
+
+    static final RejectingSmtpServer REMOTE = RejectingSmtpServer.start()
+        .reject("rcpt@remote.example", BLOCKLIST_REPLY)
+        .reject("nobody@remote.example", UNKNOWN_USER_REPLY)
+        .reject("busy@remote.example", "451 4.3.0 Temporary local problem, please try again later");
+
+    @RegisterExtension
+    static JamesServerExtension james = new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {
+        JamesEnvironment.write(workingDirectory.toPath(), 0, 0, 0, REMOTE.port());
+        return MemoryJamesConfiguration.builder()
+            .workingDirectory(workingDirectory)
+            .usersRepository(UsersRepositoryModuleChooser.Implementation.DEFAULT)
+            .build();
+    })
+        .server(MemoryJamesServerMain::createServer)
+        .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
+        .build();
+
+    static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200));
+
+    @AfterAll
+    static void stopRemote() {
+        REMOTE.close();
+    }
+
+    private static BounceParts bounceOf(GuiceJamesServer server, String sender, String recipient, String subject) throws Exception {
+        server.getProbe(DataProbeImpl.class).fluent().addUser(sender, "secret");
+        try (SMTPMessageSender smtp = new SMTPMessageSender(JamesEnvironment.DOMAIN)) {
+            smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+                .sendMessageWithHeaders(sender, recipient, "From: " + sender + "\r\nTo: " + recipient
+                    + "\r\nSubject: " + subject + "\r\n\r\nHabari, tutaonana kesho.\r\n");
+        }
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
+                .login(sender, "secret")
+                .select(TestIMAPClient.INBOX)
+                .awaitMessage(AWAIT);
+            String fetched = imap.readFirstMessage();
+            java.nio.file.Path saved = java.nio.file.Path.of("target", "bounces", recipient.replace('@', '_') + ".eml");
+            java.nio.file.Files.createDirectories(saved.getParent());
+            java.nio.file.Files.write(saved, ImapFetch.rawMessage(fetched));
+            return new BounceParts(ImapFetch.message(fetched));
+        }
+    }
+
+    @Test
+    void blocklistRejectionBecomesASwahiliExplanationWithTheOperatorAndItsPage(GuiceJamesServer server) throws Exception {
+        BounceParts bounce = bounceOf(server, "amina@" + JamesEnvironment.DOMAIN, "rcpt@remote.example", "Mkutano wa kesho");
+
+        assertThat(bounce.message.getSubject()).isEqualTo("Barua pepe haikufika: Mkutano wa kesho");
+        assertThat(bounce.message.getContentType()).contains("multipart/report").contains("delivery-status");
+        assertThat(bounce.human().isMimeType("multipart/alternative")).isTrue();
+
+        String text = bounce.text();
+        assertThat(text)
+            .startsWith("Barua pepe yako haikufika: seva inayotuma barua zako iko kwenye orodha ya kuzuia")
+            .contains("orodha ya kuzuia (blocklist) ya Spamhaus")
+            .contains("Tatizo si lako")
+            .contains("Wasiliana na mpokeaji kwa njia nyingine (simu, SMS")
+            .contains("Mtumie mtoa huduma wako wa barua pepe barua hii yote")
+            .contains("https://check.spamhaus.org/results/?query=192.0.2.1")
+            .contains("Tatizo hili ni la kudumu");
+        // The remote server's own words, for admins, below the explanation.
+        assertThat(text.indexOf("Maelezo ya kiufundi")).isGreaterThan(text.indexOf("Ufanye nini sasa?"));
+        assertThat(text).contains("blocked using zen.spamhaus.org");
+        // English follows for a support desk.
+        assertThat(text).contains("Your email was not delivered: the server that sends your email is on a spam blocklist.");
+
+        // In the HTML version the only link is the operator page from maelezo's data, never the URL
+        // the remote server wrote.
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(bounce.html());
+        assertThat(html.select("a[href]").eachAttr("href")).isNotEmpty().containsOnly("https://check.spamhaus.org/results/?query=192.0.2.1");
+        assertThat(html.text()).contains("blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1");
+
+        String status = bounce.deliveryStatus();
+        assertThat(status)
+            .contains("Final-Recipient: rfc822; rcpt@remote.example")
+            .contains("Action: failed")
+            .containsPattern("(?m)^Status: 5\\.7\\.1\\r?$")
+            .contains("Diagnostic-Code: smtp; " + BLOCKLIST_REPLY);
+
+        assertThat(new String(bounce.attachedOriginal(), java.nio.charset.StandardCharsets.UTF_8))
+            .contains("Subject: Mkutano wa kesho")
+            .contains("Habari, tutaonana kesho.");
+        assertThat(REMOTE.rejected()).contains("rcpt@remote.example");
+    }
+
+    @Test
+    void unknownMailboxIsExplainedAsAnAddressThatDoesNotExist(GuiceJamesServer server) throws Exception {
+        BounceParts bounce = bounceOf(server, "baraka@" + JamesEnvironment.DOMAIN, "nobody@remote.example", "Salamu");
+
+        assertThat(bounce.text())
+            .startsWith("Barua pepe yako haikufika: anwani ya mpokeaji haipo.")
+            .contains("Angalia anwani kwa makini");
+        assertThat(bounce.deliveryStatus()).containsPattern("(?m)^Status: 5\\.1\\.1\\r?$");
+    }
+
+    @Test
+    void temporaryFailureThatJamesGaveUpOnIsExplainedAsExpired(GuiceJamesServer server) throws Exception {
+        BounceParts bounce = bounceOf(server, "chausiku@" + JamesEnvironment.DOMAIN, "busy@remote.example", "Ripoti");
+
+        assertThat(bounce.text()).startsWith("Barua pepe yako haikufika: muda wa kuwasilisha umekwisha.");
+        assertThat(bounce.deliveryStatus()).containsPattern("(?m)^Status: 5\\.4\\.7\\r?$");
+    }
+}
