@@ -1,0 +1,199 @@
+package io.maelezo.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Apache James 3.8.1 started as its own {@code java} process, installed the way README.md tells
+ * an admin to: the memory server's jars in {@code lib/}, maelezo's jar in {@code extensions-jars/},
+ * maelezo's {@code config/} files in {@code conf/} (plus the environment and the test overlay).
+ */
+public final class DeployedJames implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Process process;
+    private final Path workingDirectory;
+    private final int smtpPort;
+    private final int imapPort;
+    private final int webadminPort;
+
+    private DeployedJames(Process process, Path workingDirectory, int smtpPort, int imapPort, int webadminPort) {
+        this.process = process;
+        this.workingDirectory = workingDirectory;
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+        this.webadminPort = webadminPort;
+    }
+
+    /** The folder the build assembles James's lib/ in, and the plugin jar it builds. */
+    public static Path jamesLib() {
+        return Path.of(System.getProperty("maelezo.james.home", "integration-tests/target/james")).resolve("lib");
+    }
+
+    public static Path pluginJar() {
+        String configured = System.getProperty("maelezo.plugin.jar");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try (Stream<Path> jars = Files.list(Path.of("mailet/target"))) {
+            return jars.filter(jar -> jar.getFileName().toString().matches("maelezo-mailet-.*\\.jar"))
+                .filter(jar -> !jar.getFileName().toString().contains("james39"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no mailet/target/maelezo-mailet-*.jar: build first"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static DeployedJames start(Path workingDirectory, int remotePort) throws IOException, InterruptedException {
+        Path lib = jamesLib();
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalStateException(lib + " does not exist: build first (mvn install -DskipTests)");
+        }
+        int smtp = JamesEnvironment.freePort();
+        int imap = JamesEnvironment.freePort();
+        int webadmin = JamesEnvironment.freePort();
+        Files.createDirectories(workingDirectory);
+        JamesEnvironment.write(workingDirectory, smtp, imap, webadmin, remotePort);
+        Path extensions = Files.createDirectories(workingDirectory.resolve("extensions-jars"));
+        Path plugin = pluginJar();
+        Files.copy(plugin, extensions.resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java,
+            "-Dworking.directory=" + workingDirectory.toAbsolutePath(),
+            "-Dlogback.configurationFile=" + workingDirectory.resolve("conf/logback.xml").toAbsolutePath(),
+            "-Xmx1g",
+            "-cp", lib.toAbsolutePath() + "/*",
+            "org.apache.james.MemoryJamesServerMain")
+            .directory(workingDirectory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(workingDirectory.resolve("james.out").toFile())
+            .start();
+        DeployedJames james = new DeployedJames(process, workingDirectory, smtp, imap, webadmin);
+        try {
+            james.awaitStarted();
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            james.close();
+            throw e;
+        }
+        return james;
+    }
+
+    private void awaitStarted() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("James stopped while starting (exit " + process.exitValue() + "):\n" + logTail());
+            }
+            if (listening(smtpPort) && listening(imapPort) && webadminAnswers()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("James did not start within " + START_TIMEOUT + ":\n" + logTail());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean webadminAnswers() {
+        try {
+            return http("GET", "/domains", null).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Creates a mail user, as an admin would with the web admin API. */
+    public void addUser(String address, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = http("PUT", "/users/" + address, "{\"password\":\"" + password + "\"}");
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("cannot create user " + address + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private HttpResponse<String> http(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webadminPort + path))
+            .timeout(Duration.ofSeconds(5))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** James's log (conf/logback.xml writes it to james.log). */
+    public String log() {
+        try {
+            Path log = workingDirectory.resolve("james.log");
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Stream.of("james.out", "james.log")
+                .map(workingDirectory::resolve).filter(Files::exists)
+                .flatMap(file -> {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().collect(Collectors.toList()).stream();
+                    } catch (IOException e) {
+                        return Stream.empty();
+                    }
+                }).collect(Collectors.toList());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (RuntimeException e) {
+            return "(no log)";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
