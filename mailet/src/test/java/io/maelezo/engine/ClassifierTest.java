@@ -1,0 +1,99 @@
+package io.maelezo.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.maelezo.engine.classify.Classification;
+import io.maelezo.engine.classify.Classifier;
+
+class ClassifierTest {
+    private static final Classifier CLASSIFIER = Classifier.standard();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // Words beat bare codes.
+        "550 5.2.1 mail from spam site rejected | spam",
+        "550 5.1.1 <spam@example.com>: Recipient address rejected: User unknown | mailbox-unknown",
+        "550 5.7.1 Message rejected as spam by Content Filtering. | spam",
+        "554 5.7.1 Message contains unsafe content | malware",
+        "552 5.2.2 <a@example.com>: Mailbox full, quota exceeded | mailbox-full",
+        "552 5.3.4 Message size exceeds fixed limit | message-too-large",
+        "550 5.7.26 This mail is unauthenticated, which poses a security risk to the sender and Gmail users, and has been blocked. | authentication",
+        "421 4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address. | rate-limited",
+        "450 4.2.0 <a@example.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/ | greylisted",
+        "550 5.7.1 <a@example.com>: Relay access denied | relay-denied",
+        "530 5.7.0 Must issue a STARTTLS command first | tls-required",
+        "java.net.ConnectException: Connection refused | network",
+        "java.net.UnknownHostException: mx.example.invalid | domain-unknown",
+        "Too many retries failure. Bouncing after 1 retries. | expired",
+        // Codes alone.
+        "550 Requested action not taken | mailbox-unknown",
+        "551 User not local; please try <b@example.org> | mailbox-moved",
+        "553 Requested action not taken | address-invalid",
+        "554 Transaction failed | policy",
+        "500 Syntax error, command unrecognised | protocol-error",
+        "451 Requested action aborted | server-error",
+        "Status: 5.1.2 | domain-unknown",
+        "anything at all | unknown",
+    })
+    void readsTheReasonAPersonWouldRead(String reply, String category) {
+        assertThat(CLASSIFIER.classify(reply).category().id()).isEqualTo(category);
+    }
+
+    @Test
+    void aSpamhausListingNamesTheOperatorAndItsLookupPageForTheListedAddress() {
+        Classification classification = CLASSIFIER.classify(
+            "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/192.0.2.1");
+
+        assertThat(classification.category()).isEqualTo(Category.BLOCKLISTED);
+        assertThat(classification.blocklist().map(operator -> operator.id())).contains("spamhaus");
+        assertThat(classification.listedAddress()).contains("192.0.2.1");
+        assertThat(classification.blocklistUrl()).contains("https://check.spamhaus.org/results/?query=192.0.2.1");
+        assertThat(classification.temporary()).isFalse();
+    }
+
+    @Test
+    void aSorbsRejectionMeansTheRecipientServerIsMisconfiguredSinceSorbsClosed() {
+        Classification classification = CLASSIFIER.classify("554 5.7.1 Service unavailable; Client host [198.51.100.4] blocked using dnsbl.sorbs.net");
+
+        assertThat(classification.blocklist().map(operator -> operator.id())).contains("sorbs");
+        assertThat(classification.misconfiguredBlocklist()).isTrue();
+        assertThat(classification.blocklistUrl()).isEmpty();
+    }
+
+    @Test
+    void spamhausErrorCodesFromAPublicResolverAreNotAListing() {
+        Classification classification = CLASSIFIER.classify(
+            "554 5.7.1 Service unavailable; Client host [198.51.100.4] blocked using zen.spamhaus.org; 127.255.255.254");
+
+        assertThat(classification.misconfiguredBlocklist()).isTrue();
+    }
+
+    @Test
+    void spamhausQueryKeysLeakedInARejectionAreRemoved() {
+        Classification classification = CLASSIFIER.classify(
+            "554 5.7.1 Client host [198.51.100.4] blocked using abcdefghijklmnopqrstuvwxyz.zen.dq.spamhaus.net");
+
+        assertThat(classification.diagnostic().text()).doesNotContain("abcdefghijklmnopqrstuvwxyz")
+            .contains("[removed].zen.dq.spamhaus.net");
+    }
+
+    @Test
+    void aLookAlikeOperatorHostIsNeverTakenAsTheOperatorsPage() {
+        Classification classification = CLASSIFIER.classify(
+            "550 5.7.1 blocked, see https://spamhaus.org.evil.example/remove?ip=192.0.2.1");
+
+        // Whatever the reply says, the only page maelezo offers comes from its own data file.
+        assertThat(classification.blocklistUrl().orElseThrow()).startsWith("https://check.spamhaus.org/");
+    }
+
+    @Test
+    void fourHundredsAreTemporaryEvenWhenTheWordsSoundFinal() {
+        assertThat(CLASSIFIER.classify("450 4.1.1 User unknown, mailbox does not exist").temporary()).isTrue();
+        assertThat(CLASSIFIER.classify("550 5.1.1 User unknown").temporary()).isFalse();
+        assertThat(CLASSIFIER.classify("java.net.SocketTimeoutException: Read timed out").temporary()).isTrue();
+    }
+}

@@ -1,0 +1,69 @@
+package io.maelezo.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.maelezo.engine.text.Language;
+import io.maelezo.engine.text.Texts;
+
+class TextsTest {
+    @Test
+    void everyCategoryIsExplainedInBothLanguages() {
+        Texts texts = Texts.shipped();
+        for (Language language : Language.values()) {
+            for (Category category : Category.values()) {
+                String group = "category." + category.id();
+                assertThat(texts.render(language, group + ".headline", Map.of())).as(language + " " + group).isPresent();
+                assertThat(texts.render(language, group + ".what", Map.of())).as(language + " " + group).isPresent();
+                assertThat(texts.render(language, group + ".side", Map.of())).as(language + " " + group).isPresent();
+                assertThat(texts.renderNumbered(language, group + ".step", Map.of())).as(language + " " + group).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void noSeedArtefactReachesAUser() throws Exception {
+        for (Language language : Language.values()) {
+            String file = new String(Texts.class.getResourceAsStream("/io/maelezo/texts/" + Texts.fileName(language)).readAllBytes(),
+                StandardCharsets.UTF_8);
+            assertThat(file).doesNotContain("Lawama kwa hali ya hewa", "Anonim", "Ilipendekeza", "msimamiziUkishindwa", "Image");
+        }
+    }
+
+    @Test
+    void anAdminOverridesOneEntryAndKeepsTheRest(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("maelezo_sw.properties"),
+            "category.spam.headline=Barua yako imezuiwa na kichujio.\n", StandardCharsets.UTF_8);
+
+        Texts texts = Texts.withOverrides(directory);
+
+        assertThat(texts.require(Language.SW, "category.spam.headline", Map.of())).isEqualTo("Barua yako imezuiwa na kichujio.");
+        assertThat(texts.require(Language.SW, "category.spam.what", Map.of())).startsWith("Kichujio cha barua taka");
+    }
+
+    @Test
+    void aBrokenOverrideEntryFallsBackToTheShippedText(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("maelezo_sw.properties"),
+            "category.spam.headline=Barua {{#operator}} haijafungwa\n", StandardCharsets.UTF_8);
+
+        Texts texts = Texts.withOverrides(directory);
+
+        assertThat(texts.require(Language.SW, "category.spam.headline", Map.of()))
+            .isEqualTo(Texts.shipped().require(Language.SW, "category.spam.headline", Map.of()));
+    }
+
+    @Test
+    void aTextsDirectoryThatCannotBeReadIsAClearConfigurationError(@TempDir Path directory) {
+        assertThatThrownBy(() -> Texts.withOverrides(directory.resolve("missing")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("missing").hasMessageContaining("not a readable directory");
+    }
+}
