@@ -1,0 +1,122 @@
+package io.maelezo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.maelezo.report.Dsn;
+
+class MaelezoCliTest {
+    private final ObjectMapper json = new ObjectMapper();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(byte[] stdin, String... args) {
+        return new MaelezoCli(new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private List<String> outLines() {
+        return out.toString(StandardCharsets.UTF_8).lines().collect(java.util.stream.Collectors.toList());
+    }
+
+    @Test
+    void classifyAnswersEveryLineInOrderWithExactlyTheDocumentedFields() throws Exception {
+        String input = Dsn.BLOCKLIST + "\n\n451 4.7.1 Greylisted, try again later\r\nConnection refused\n";
+
+        assertThat(run(input.getBytes(StandardCharsets.UTF_8), "classify")).isEqualTo(0);
+
+        List<String> lines = outLines();
+        assertThat(lines).hasSize(4);
+        JsonNode first = json.readTree(lines.get(0));
+        assertThat(first.fieldNames()).toIterable()
+            .containsExactly("reply_code", "enhanced_status", "category", "temporary", "blocklist", "blocklist_url");
+        assertThat(first.get("reply_code").asText()).isEqualTo("550");
+        assertThat(first.get("enhanced_status").asText()).isEqualTo("5.7.1");
+        assertThat(first.get("category").asText()).isEqualTo("blocklisted");
+        assertThat(first.get("temporary").asBoolean()).isFalse();
+        assertThat(first.get("blocklist").asText()).isEqualTo("spamhaus");
+        assertThat(first.get("blocklist_url").asText()).isEqualTo("https://check.spamhaus.org/results/?query=192.0.2.1");
+        JsonNode empty = json.readTree(lines.get(1));
+        assertThat(empty.get("reply_code").isNull()).isTrue();
+        assertThat(empty.get("category").asText()).isEqualTo("unknown");
+        assertThat(json.readTree(lines.get(2)).get("temporary").asBoolean()).isTrue();
+        assertThat(json.readTree(lines.get(3)).get("category").asText()).isEqualTo("network");
+    }
+
+    @Test
+    void binaryGarbageAndAMegabyteLineGetAnAnswerNotAStackTrace() throws Exception {
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        input.write(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0xc3, '\n'});
+        input.write(("550 5.1.1 " + "a".repeat(1_100_000) + "\n").getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(run(input.toByteArray(), "classify")).isEqualTo(0);
+
+        assertThat(outLines()).hasSize(2);
+        assertThat(json.readTree(outLines().get(1)).get("reply_code").asText()).isEqualTo("550");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void classifyEmlReportsEachFileAndItsFailedRecipients(@TempDir Path directory) throws Exception {
+        Path bounce = Files.write(directory.resolve("bounce.eml"), Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST).bytes());
+        Path plain = Files.write(directory.resolve("plain.eml"), Dsn.ORIGINAL.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(run(new byte[0], "classify", "--eml", bounce.toString(), plain.toString())).isEqualTo(0);
+
+        JsonNode first = json.readTree(outLines().get(0));
+        assertThat(first.get("file").asText()).isEqualTo(bounce.toString());
+        assertThat(first.get("is_bounce").asBoolean()).isTrue();
+        assertThat(first.get("recipients").get(0).get("recipient").asText()).isEqualTo("rcpt@remote.example");
+        assertThat(first.get("recipients").get(0).get("category").asText()).isEqualTo("blocklisted");
+        JsonNode second = json.readTree(outLines().get(1));
+        assertThat(second.get("is_bounce").asBoolean()).isFalse();
+        assertThat(second.get("recipients")).isEmpty();
+    }
+
+    @Test
+    void explainWritesWhatAPersonReads() {
+        assertThat(run(new byte[0], "explain", "550 5.1.1 User unknown")).isEqualTo(0);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Barua pepe yako haikufika: anwani ya mpokeaji haipo.")
+            .contains("Ufanye nini sasa?");
+        out.reset();
+        assertThat(run(new byte[0], "explain", "--lang", "en", "550 5.1.1 User unknown")).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Your email was not delivered");
+    }
+
+    @Test
+    void decorateWritesTheDecoratedBounceOrAnExactCopy(@TempDir Path directory) throws Exception {
+        Path in = Files.write(directory.resolve("in.eml"), Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST).bytes());
+        Path out1 = directory.resolve("out.eml");
+        assertThat(run(new byte[0], "decorate", in.toString(), out1.toString())).isEqualTo(0);
+        assertThat(Files.readString(out1)).contains("X-Maelezo: explained");
+
+        Path out2 = directory.resolve("again.eml");
+        assertThat(run(new byte[0], "decorate", out1.toString(), out2.toString())).isEqualTo(3);
+        assertThat(Files.readAllBytes(out2)).isEqualTo(Files.readAllBytes(out1));
+
+        assertThat(run(new byte[0], "decorate", directory.resolve("missing.eml").toString(), out2.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.eml").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aUsageErrorExitsWithTwoAndTheUsageLine() {
+        assertThat(run(new byte[0])).isEqualTo(2);
+        assertThat(run(new byte[0], "frobnicate")).isEqualTo(2);
+        assertThat(run(new byte[0], "explain", "--lang", "fr", "x")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar maelezo-cli.jar");
+    }
+}

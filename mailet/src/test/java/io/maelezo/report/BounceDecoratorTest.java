@@ -1,0 +1,141 @@
+package io.maelezo.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import io.maelezo.engine.Engine;
+import io.maelezo.engine.Settings;
+
+class BounceDecoratorTest {
+    private static final BounceDecorator DECORATOR = new BounceDecorator(Engine.create(Settings.defaults()));
+
+    private static MimeMessage decorate(Dsn dsn) throws Exception {
+        Decoration decoration = DECORATOR.decorate(dsn.message(), Optional.empty());
+        assertThat(decoration.outcome()).isEqualTo(Decoration.Outcome.DECORATED);
+        return Dsn.roundTrip(decoration.message().orElseThrow());
+    }
+
+    @Test
+    void theExplanationComesFirstAsTextAndHtmlAndTheReportStaysAReport() throws Exception {
+        MimeMessage decorated = decorate(Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST));
+
+        assertThat(decorated.getContentType()).startsWith("multipart/report").contains("report-type=delivery-status");
+        MimeMultipart report = (MimeMultipart) decorated.getContent();
+        assertThat(report.getCount()).isEqualTo(3);
+        assertThat(report.getBodyPart(0).isMimeType("multipart/alternative")).isTrue();
+        assertThat(report.getBodyPart(1).isMimeType("message/delivery-status")).isTrue();
+        assertThat(report.getBodyPart(2).isMimeType("message/rfc822")).isTrue();
+        MimeMultipart alternative = (MimeMultipart) report.getBodyPart(0).getContent();
+        assertThat(alternative.getBodyPart(0).getContentType()).contains("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(alternative.getBodyPart(1).getContentType()).contains("text/html");
+        assertThat(decorated.getSubject()).isEqualTo("Barua pepe haikufika: Mkutano");
+        assertThat(decorated.getHeader("Content-Language", null)).isEqualTo("sw, en");
+        assertThat(decorated.getMessageID()).isEqualTo("<dsn-1@localhost>");
+    }
+
+    @Test
+    void theMachineReadablePartsAreKeptExceptTheRepairedStatus() throws Exception {
+        Dsn dsn = Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST);
+        MimeMessage decorated = decorate(dsn);
+
+        String status = Dsn.content(Dsn.part(decorated, "message/delivery-status"));
+        assertThat(status).isEqualTo(dsn.deliveryStatus().replace("Status: " + Dsn.BLOCKLIST, "Status: 5.7.1"));
+        assertThat(Dsn.content(Dsn.part(decorated, "message/rfc822"))).isEqualTo(Dsn.ORIGINAL);
+    }
+
+    @Test
+    void theOriginalHumanReadableTextMovesIntoTheTechnicalDetails() throws Exception {
+        String text = Dsn.text(decorate(Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST)));
+
+        assertThat(text.indexOf("Maelezo ya kiufundi")).isGreaterThan(text.indexOf("Ufanye nini sasa?"));
+        assertThat(text).contains("Hi. This is the James mail server at vm.");
+        assertThat(text).contains("\"" + Dsn.BLOCKLIST + "\"");
+    }
+
+    @Test
+    void decoratingADecoratedBounceChangesNothing() throws Exception {
+        MimeMessage decorated = decorate(Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST));
+
+        Decoration again = DECORATOR.decorate(decorated, Optional.empty());
+
+        assertThat(again.outcome()).isEqualTo(Decoration.Outcome.ALREADY_DECORATED);
+        assertThat(again.message()).isEmpty();
+    }
+
+    @Test
+    void aMessageThatIsNotAReportIsLeftAlone() throws Exception {
+        MimeMessage plain = Dsn.parse(Dsn.ORIGINAL.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(DECORATOR.decorate(plain, Optional.empty()).outcome()).isEqualTo(Decoration.Outcome.NOT_A_BOUNCE);
+    }
+
+    @Test
+    void aReportOfSuccessfulDeliveryIsLeftAlone() throws Exception {
+        Dsn delivered = Dsn.james().recipient("rcpt@remote.example", "delivered", "2.0.0", "smtp; 250 2.0.0 OK");
+
+        assertThat(DECORATOR.decorate(delivered.message(), Optional.empty()).outcome()).isEqualTo(Decoration.Outcome.NO_FAILURE);
+    }
+
+    @Test
+    void twoRecipientsWithDifferentReasonsGetOneExplanationEach() throws Exception {
+        MimeMessage decorated = decorate(Dsn.james()
+            .recipient("full@remote.example", "failed", "5.2.2", "smtp; 552 5.2.2 Mailbox full")
+            .recipient("gone@remote.example", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
+
+        String text = Dsn.text(decorated);
+        assertThat(text).contains("Barua pepe yako haikufika: sanduku la barua la mpokeaji limejaa. Barua hii haikufika kwa: full@remote.example");
+        assertThat(text).contains("Barua pepe yako haikufika: anwani ya mpokeaji haipo. Barua hii haikufika kwa: gone@remote.example");
+    }
+
+    @Test
+    void hostileRemoteTextIsEscapedAndNeverALink() throws Exception {
+        String hostile = "550 5.7.1 <script>alert(1)</script><a href=\"https://spamhaus.org.evil.example/delist\">click</a> "
+            + "<img src=https://evil.example/x.png> blocked using zen.spamhaus.org";
+        MimeMessage decorated = decorate(Dsn.james().failed("rcpt@remote.example", hostile));
+
+        Document html = Jsoup.parse(Dsn.html(decorated));
+        assertThat(html.select("script")).isEmpty();
+        assertThat(html.select("img")).isEmpty();
+        assertThat(html.select("a[href]").eachAttr("href")).allSatisfy(href -> assertThat(href).startsWith("https://check.spamhaus.org/"));
+        assertThat(html.text()).contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void lineBreaksInRemoteTextCannotAddHeaders() throws Exception {
+        // An encoded subject that decodes to a line break, and a reply with a line break in it.
+        MimeMessage decorated = decorate(Dsn.james().subject("=?UTF-8?Q?Re:_Habari=0D=0ABcc:_victim@example.com?=")
+            .failed("rcpt@remote.example", "550 5.1.1 no\r\nBcc: victim@example.com"));
+
+        assertThat(decorated.getHeader("Bcc")).isNull();
+        assertThat(decorated.getSubject()).doesNotContain("\n").doesNotContain("\r");
+    }
+
+    @Test
+    void aSubjectInSwahiliWithAccentsIsEncodedForTheWire() throws Exception {
+        MimeMessage decorated = decorate(Dsn.james().subject("=?UTF-8?Q?Re:_Caf=C3=A9?=").failed("rcpt@remote.example", Dsn.BLOCKLIST));
+
+        String raw = new String(Dsn.write(decorated), StandardCharsets.US_ASCII);
+        assertThat(raw).containsPattern("(?m)^Subject: =\\?UTF-8\\?");
+        assertThat(decorated.getSubject()).isEqualTo("Barua pepe haikufika: Café");
+    }
+
+    @Test
+    void englishFirstWhenTheAdminSaysSo() throws Exception {
+        BounceDecorator english = new BounceDecorator(Engine.create(Settings.defaults().withLanguage(io.maelezo.engine.text.Language.EN).withBilingual(false)));
+
+        MimeMessage decorated = Dsn.roundTrip(english.decorate(Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST).message(), Optional.empty())
+            .message().orElseThrow());
+
+        assertThat(decorated.getSubject()).isEqualTo("Email not delivered: Mkutano");
+        assertThat(Dsn.text(decorated)).startsWith("Your email was not delivered").doesNotContain("Nini kilitokea?");
+    }
+}

@@ -1,0 +1,62 @@
+package io.maelezo.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.maelezo.engine.parse.DiagnosticParser;
+
+class DeliveryStatusTest {
+    private final DiagnosticParser parser = new DiagnosticParser();
+
+    @ParameterizedTest(name = "{0} / {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        // James writes the whole error as Status: the enhanced code in the reply wins.
+        "failed | 550 5.7.1 Service unavailable; blocked | 5.7.1",
+        // Only a reply code: X.0.0 with its class.
+        "failed | 550 Requested action not taken | 5.0.0",
+        // James gave up after retries: the remote text is lost.
+        "failed | Too many retries failure. Bouncing after 1 retries. | 5.4.7",
+        // Action failed means a permanent status, whatever the code said.
+        "failed | 451 4.3.0 Temporary local problem | 5.3.0",
+        "failed | java.net.ConnectException: Connection refused | 5.0.0",
+        "delayed | 451 4.3.0 Temporary local problem | 4.3.0",
+    })
+    void repairsAMalformedStatusField(String action, String error, String repaired) {
+        byte[] content = Dsn.james().recipient("a@remote.example", action, error, "smtp; " + error).deliveryStatus()
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+        String result = new String(DeliveryStatus.parse(content).repairedStatus(parser).orElseThrow(), StandardCharsets.ISO_8859_1);
+
+        assertThat(result).contains("\r\nStatus: " + repaired + "\r\n");
+        // Every other byte stays as it was.
+        assertThat(result.replace("Status: " + repaired, "Status: " + error)).isEqualTo(new String(content, StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void aValidStatusIsLeftAlone() {
+        byte[] content = Dsn.james().recipient("a@remote.example", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown")
+            .deliveryStatus().getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(DeliveryStatus.parse(content).repairedStatus(parser)).isEmpty();
+    }
+
+    @Test
+    void readsEachRecipientGroup() {
+        byte[] content = Dsn.james()
+            .recipient("a@remote.example", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown")
+            .recipient("b@remote.example", "delivered", "2.0.0", null)
+            .deliveryStatus().getBytes(StandardCharsets.ISO_8859_1);
+
+        DeliveryStatus status = DeliveryStatus.parse(content);
+
+        assertThat(status.reportingMta()).contains("127.0.0.1");
+        assertThat(status.recipients()).extracting(RecipientStatus::recipient).containsExactly("a@remote.example", "b@remote.example");
+        assertThat(status.recipients()).extracting(RecipientStatus::isFailure).containsExactly(true, false);
+        assertThat(status.recipients().get(0).diagnostic()).contains("550 5.1.1 User unknown");
+    }
+}
