@@ -92,7 +92,7 @@ class InProcessJamesBounceTest {
             .contains("Wasiliana na mpokeaji kwa njia nyingine (simu, SMS")
             .contains("Mtumie mtoa huduma wako wa barua pepe barua hii yote")
             .contains("https://check.spamhaus.org/results/?query=192.0.2.1")
-            .contains("Tatizo hili ni la kudumu");
+            .contains("Tatizo hili si la muda");
         // The remote server's own words, for admins, below the explanation.
         assertThat(text.indexOf("Maelezo ya kiufundi")).isGreaterThan(text.indexOf("Ufanye nini sasa?"));
         assertThat(text).contains("blocked using zen.spamhaus.org");
