@@ -10,7 +10,7 @@ import io.maelezo.engine.parse.Diagnostic;
 public final class Classification {
     /** What decided the category. */
     public enum Basis {
-        BLOCKLIST_OPERATOR, WORDS, ENHANCED_STATUS, REPLY_CODE, NOTHING
+        VENDOR_CODE, BLOCKLIST_OPERATOR, WORDS, ENHANCED_STATUS, REPLY_CODE, NOTHING
     }
 
     private final Diagnostic diagnostic;

@@ -11,12 +11,14 @@ import io.maelezo.engine.data.BlocklistOperator;
 import io.maelezo.engine.data.EnhancedStatusTable;
 import io.maelezo.engine.data.ReasonPatterns;
 import io.maelezo.engine.data.ReplyCodeTable;
+import io.maelezo.engine.data.VendorCodes;
 import io.maelezo.engine.parse.Diagnostic;
 import io.maelezo.engine.parse.DiagnosticParser;
 
 /**
  * Decides what a failure means. The words of a reply beat its bare codes:
  * <ol>
+ *   <li>a provider's own code ({@code vendor-codes.tsv}: Microsoft 5.7.606, S3150, Yahoo TSS04, ...);</li>
  *   <li>a blocklist operator named in the reply ({@code blocklists.tsv});</li>
  *   <li>the reason the words give ({@code reason-patterns.tsv}, first match wins);</li>
  *   <li>the enhanced status code ({@code enhanced-status-codes.tsv});</li>
@@ -36,10 +38,12 @@ public final class Classifier {
     private final ReasonPatterns reasons;
     private final EnhancedStatusTable enhancedStatuses;
     private final ReplyCodeTable replyCodes;
+    private final VendorCodes vendorCodes;
 
-    public Classifier(DiagnosticParser parser, BlocklistCatalog blocklists, ReasonPatterns reasons,
+    public Classifier(DiagnosticParser parser, VendorCodes vendorCodes, BlocklistCatalog blocklists, ReasonPatterns reasons,
                       EnhancedStatusTable enhancedStatuses, ReplyCodeTable replyCodes) {
         this.parser = parser;
+        this.vendorCodes = vendorCodes;
         this.blocklists = blocklists;
         this.reasons = reasons;
         this.enhancedStatuses = enhancedStatuses;
@@ -48,7 +52,7 @@ public final class Classifier {
 
     /** The classifier with the knowledge shipped in the jar. */
     public static Classifier standard() {
-        return new Classifier(new DiagnosticParser(), BlocklistCatalog.load(), ReasonPatterns.load(),
+        return new Classifier(new DiagnosticParser(), VendorCodes.load(), BlocklistCatalog.load(), ReasonPatterns.load(),
             EnhancedStatusTable.load(), ReplyCodeTable.load());
     }
 
@@ -58,17 +62,23 @@ public final class Classifier {
 
     public Classification classify(String reply) {
         Diagnostic parsed = parser.parse(reply);
-        Optional<BlocklistOperator> operator = blocklists.find(parsed.text());
+        Optional<VendorCodes.Entry> vendor = vendorCodes.match(parsed.text());
+        Optional<BlocklistOperator> operator = vendor.isPresent()
+            ? vendor.flatMap(VendorCodes.Entry::blocklist).flatMap(blocklists::byId)
+            : blocklists.find(parsed.text());
         Diagnostic diagnostic = operator
             .map(found -> new Diagnostic(parsed.replyCode().orElse(null), parsed.enhancedStatus().orElse(null), found.redact(parsed.text())))
             .orElse(parsed);
         String words = ADDRESS.matcher(diagnostic.text()).replaceAll(" ");
-        Optional<Category> byWords = operator.isPresent() ? Optional.empty() : reasons.match(words);
+        Optional<Category> byWords = operator.isPresent() || vendor.isPresent() ? Optional.empty() : reasons.match(words);
         Optional<Category> byEnhanced = diagnostic.enhancedStatus().flatMap(enhancedStatuses::category).filter(c -> c != Category.UNKNOWN);
         Optional<Category> byReply = diagnostic.replyCode().flatMap(replyCodes::category).filter(c -> c != Category.UNKNOWN);
         Category category;
         Classification.Basis basis;
-        if (operator.isPresent()) {
+        if (vendor.isPresent()) {
+            category = vendor.get().category();
+            basis = Classification.Basis.VENDOR_CODE;
+        } else if (operator.isPresent()) {
             category = Category.BLOCKLISTED;
             basis = Classification.Basis.BLOCKLIST_OPERATOR;
         } else if (byWords.isPresent()) {

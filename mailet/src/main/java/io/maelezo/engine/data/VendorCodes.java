@@ -1,0 +1,66 @@
+package io.maelezo.engine.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.maelezo.engine.Category;
+
+/**
+ * Codes big providers write in their replies ({@code vendor-codes.tsv}): Microsoft's 5.7.5xx to
+ * 5.7.7xx and S3140/S3150, Yahoo's TSS codes. Looked for before anything else: they are the most
+ * specific thing a reply can say.
+ */
+public final class VendorCodes {
+    /** One vendor code's meaning. */
+    public static final class Entry {
+        private final Pattern pattern;
+        private final Category category;
+        private final String blocklist;
+
+        Entry(Pattern pattern, Category category, String blocklist) {
+            this.pattern = pattern;
+            this.category = category;
+            this.blocklist = blocklist;
+        }
+
+        public Category category() {
+            return category;
+        }
+
+        /** The operator id when the code is that operator's own listing. */
+        public Optional<String> blocklist() {
+            return blocklist.isEmpty() ? Optional.empty() : Optional.of(blocklist);
+        }
+    }
+
+    private final List<Entry> entries;
+
+    private VendorCodes(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public static VendorCodes load() {
+        List<Entry> entries = new ArrayList<>();
+        for (Map<String, String> row : TsvTable.load("vendor-codes.tsv").rows()) {
+            entries.add(new Entry(Pattern.compile(row.get("pattern"), Pattern.CASE_INSENSITIVE),
+                Category.requireId(row.get("category")), row.get("blocklist")));
+        }
+        return new VendorCodes(entries);
+    }
+
+    public Optional<Entry> match(String reply) {
+        for (Entry entry : entries) {
+            if (entry.pattern.matcher(reply).find()) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public int size() {
+        return entries.size();
+    }
+}
