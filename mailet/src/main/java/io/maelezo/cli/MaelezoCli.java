@@ -29,7 +29,7 @@ import io.maelezo.engine.text.Language;
 import io.maelezo.report.BounceDecorator;
 import io.maelezo.report.BounceReport;
 import io.maelezo.report.Decoration;
-import io.maelezo.report.RecipientStatus;
+import io.maelezo.report.Failure;
 
 /**
  * {@code java -jar maelezo-cli.jar}: the engine of the mailets, from a shell. See {@link #USAGE}.
@@ -111,21 +111,20 @@ public final class MaelezoCli {
     }
 
     private int classifyFiles(List<String> files) throws IOException {
-        Engine engine = Engine.create(Settings.defaults());
+        BounceDecorator decorator = new BounceDecorator(Engine.create(Settings.defaults()));
         int status = OK;
         for (String file : files) {
             ObjectNode result = json.createObjectNode();
             result.put("file", file);
             try (InputStream message = Files.newInputStream(Path.of(file))) {
                 Optional<BounceReport> report = BounceReport.read(new MimeMessage(session(), message));
-                List<RecipientStatus> failures = report.map(BounceReport::failures).orElse(List.of());
+                List<Failure> failures = report.map(BounceReport::failures).orElse(List.of());
                 result.put("is_bounce", !failures.isEmpty());
                 ArrayNode recipients = result.putArray("recipients");
-                for (RecipientStatus failure : failures) {
-                    ObjectNode recipient = classificationJson(engine.classify(failure.diagnostic().or(failure::status).orElse("")));
+                for (Failure failure : failures) {
                     ObjectNode entry = recipients.addObject();
                     entry.put("recipient", failure.recipient());
-                    entry.setAll(recipient);
+                    entry.setAll(classificationJson(decorator.classify(failure, Optional.empty(), report.get())));
                 }
             } catch (IOException | javax.mail.MessagingException e) {
                 result.put("is_bounce", false);

@@ -70,24 +70,19 @@ public final class BounceDecorator {
         }
         Optional<BounceReport> read = BounceReport.read(message);
         if (read.isEmpty()) {
-            return Decoration.unchanged(Decoration.Outcome.NOT_A_BOUNCE, "not a multipart/report of delivery status");
+            return Decoration.unchanged(Decoration.Outcome.NOT_A_BOUNCE, "not a bounce");
         }
         BounceReport bounce = read.get();
-        MimeMultipart report = bounce.parts();
-        int statusIndex = bounce.statusIndex();
-        BodyPart statusPart = bounce.statusPart();
-        DeliveryStatus status = bounce.status();
-        List<RecipientStatus> failures = bounce.failures();
+        List<Failure> failures = bounce.failures();
         if (failures.isEmpty()) {
             return Decoration.unchanged(Decoration.Outcome.NO_FAILURE, "the report tells of no failed delivery");
         }
 
-        Map<RecipientStatus, Classification> classified = new LinkedHashMap<>();
-        for (RecipientStatus failure : failures) {
-            String reply = knownReply.or(failure::diagnostic).or(failure::status).orElse("");
-            classified.put(failure, engine.classify(reply));
+        Map<Failure, Classification> classified = new LinkedHashMap<>();
+        for (Failure failure : failures) {
+            classified.put(failure, classify(failure, knownReply, bounce));
         }
-        Map<ReasonKey, List<RecipientStatus>> reasons = classified.keySet().stream()
+        Map<ReasonKey, List<Failure>> reasons = classified.keySet().stream()
             .collect(Collectors.groupingBy(failure -> new ReasonKey(classified.get(failure)), LinkedHashMap::new, Collectors.toList()));
 
         List<List<Explanation>> languages = new ArrayList<>();
@@ -95,18 +90,51 @@ public final class BounceDecorator {
             List<Explanation> explanations = new ArrayList<>();
             reasons.forEach((key, recipients) -> explanations.add(engine.explain(language,
                 classified.get(recipients.get(0)),
-                recipients.stream().map(RecipientStatus::recipient).collect(Collectors.toList()))));
+                recipients.stream().map(Failure::recipient).filter(r -> !r.isEmpty()).collect(Collectors.toList()))));
             languages.add(explanations);
         }
-        int humanIndex = bounce.humanIndex().orElse(-1);
-        BounceView view = new BounceView(languages, engine.texts(), technicalRows(classified),
-            status.reportingMta().orElse(null), humanIndex < 0 ? null : originalText(report.getBodyPart(humanIndex)).orElse(null));
+        String reportingServer = bounce.status().flatMap(DeliveryStatus::reportingMta).orElse(null);
+        MimeMultipart decorated;
+        if (bounce.isStandardReport()) {
+            decorated = decoratedReport(message, bounce, languages, classified, reportingServer);
+        } else {
+            // A bounce in its own format: the explanation first, then the whole bounce as it came.
+            BounceView view = new BounceView(languages, engine.texts(), technicalRows(classified), reportingServer, null);
+            decorated = new MimeMultipart("mixed", explanationPart(view), originalBody(message));
+        }
+        MimeMessage result = newMessageLike(message, decorated, allDelayed(failures), languages);
+        String summary = classified.values().stream().map(c -> c.category().id()).distinct().collect(Collectors.joining(","));
+        return Decoration.decorated(result, summary);
+    }
 
+    /** What one failure means: James's own knowledge first, then the words about this recipient, then the whole bounce. */
+    public Classification classify(Failure failure, Optional<String> knownReply, BounceReport bounce) {
+        if (knownReply.isPresent()) {
+            return engine.classify(knownReply.get());
+        }
+        Classification classification = engine.classify(failure.reply());
+        if (classification.basis() == Classification.Basis.NOTHING && !bounce.ownWords().isBlank()) {
+            Classification fromWholeText = engine.classify(bounce.ownWords());
+            if (fromWholeText.basis() != Classification.Basis.NOTHING) {
+                return fromWholeText;
+            }
+        }
+        return classification;
+    }
+
+    private MimeMultipart decoratedReport(MimeMessage message, BounceReport bounce, List<List<Explanation>> languages,
+                                          Map<Failure, Classification> classified, String reportingServer)
+        throws MessagingException, IOException {
+        MimeMultipart report = bounce.parts();
+        int statusIndex = bounce.statusIndex();
+        BodyPart statusPart = bounce.statusPart();
+        int humanIndex = bounce.humanIndex().orElse(-1);
+        BounceView view = new BounceView(languages, engine.texts(), technicalRows(classified), reportingServer,
+            humanIndex < 0 ? null : originalText(report.getBodyPart(humanIndex)).orElse(null));
         MimeBodyPart explanation = explanationPart(view);
         BodyPart newStatusPart = engine.settings().repairStatus()
-            ? status.repairedStatus(parser).map(bytes -> withContent(statusPart, bytes)).orElse(statusPart)
+            ? bounce.status().flatMap(status -> status.repairedStatus(parser)).map(bytes -> withContent(statusPart, bytes)).orElse(statusPart)
             : statusPart;
-
         MimeMultipart decorated = new ReportMultipart(new ContentType(message.getContentType()));
         decorated.addBodyPart(explanation);
         for (int i = 0; i < report.getCount(); i++) {
@@ -115,17 +143,29 @@ public final class BounceDecorator {
             }
             decorated.addBodyPart(i == statusIndex ? newStatusPart : report.getBodyPart(i));
         }
-        MimeMessage result = newMessageLike(message, decorated, allDelayed(failures), languages);
-        String summary = classified.values().stream().map(c -> c.category().id()).distinct().collect(Collectors.joining(","));
-        return Decoration.decorated(result, summary);
+        return decorated;
     }
 
-    private List<Map<String, String>> technicalRows(Map<RecipientStatus, Classification> classified) {
+    /** The bounce's whole body, byte for byte, as an inline part with its own content headers. */
+    private static MimeBodyPart originalBody(MimeMessage message) throws MessagingException, IOException {
+        InternetHeaders headers = new InternetHeaders();
+        headers.setHeader("Content-Type", Optional.ofNullable(message.getHeader("Content-Type", null)).orElse("text/plain; charset=us-ascii"));
+        String encoding = message.getHeader("Content-Transfer-Encoding", null);
+        if (encoding != null) {
+            headers.setHeader("Content-Transfer-Encoding", encoding);
+        }
+        headers.setHeader("Content-Disposition", "inline");
+        try (java.io.InputStream raw = message.getRawInputStream()) {
+            return new MimeBodyPart(headers, raw.readAllBytes());
+        }
+    }
+
+    private List<Map<String, String>> technicalRows(Map<Failure, Classification> classified) {
         Language main = engine.settings().language();
         List<Map<String, String>> rows = new ArrayList<>();
         classified.forEach((failure, classification) -> {
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("recipient", DiagnosticParser.clean(failure.recipient()));
+            row.put("recipient", failure.recipient().isEmpty() ? "?" : DiagnosticParser.clean(failure.recipient()));
             classification.replyCode().ifPresent(code -> row.put("reply_code", code + " (" + engine.codeMeaning(main, code) + ")"));
             classification.enhancedStatus().ifPresent(code -> row.put("enhanced_status", code));
             row.put("category", classification.category().id()
@@ -158,6 +198,11 @@ public final class BounceDecorator {
         while (lines.hasMoreElements()) {
             result.addHeaderLine(lines.nextElement());
         }
+        // A multipart has no transfer encoding of its own (a text bounce may have said quoted-printable).
+        String encoding = result.getHeader("Content-Transfer-Encoding", null);
+        if (encoding != null && !encoding.trim().toLowerCase(java.util.Locale.ROOT).matches("7bit|8bit|binary")) {
+            result.removeHeader("Content-Transfer-Encoding");
+        }
         result.setContent(content);
         Language main = languages.get(0).get(0).language();
         String prefix = engine.texts().require(main, delayed ? "subject.prefix.temporary" : "subject.prefix", Map.of());
@@ -171,8 +216,8 @@ public final class BounceDecorator {
         return result;
     }
 
-    private static boolean allDelayed(List<RecipientStatus> failures) {
-        return failures.stream().allMatch(RecipientStatus::isDelayed);
+    private static boolean allDelayed(List<Failure> failures) {
+        return failures.stream().allMatch(Failure::delayed);
     }
 
 

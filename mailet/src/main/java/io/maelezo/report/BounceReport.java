@@ -9,43 +9,61 @@ import java.util.stream.Collectors;
 
 import javax.mail.BodyPart;
 import javax.mail.MessagingException;
+import javax.mail.Multipart;
+import javax.mail.Part;
 import javax.mail.internet.ContentType;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 import javax.mail.internet.ParseException;
 
 /**
- * A delivery status notification read from a message: RFC 6522 {@code multipart/report} with a
- * RFC 3464 {@code message/delivery-status} part, and the recipients whose delivery failed.
+ * A bounce read from a message, in one of two forms:
+ * <ul>
+ *   <li>a delivery status notification: RFC 6522 {@code multipart/report} with an RFC 3464
+ *       {@code message/delivery-status} part (James's own, Postfix's, Gmail's, ...);</li>
+ *   <li>a bounce in text: qmail, Exim, Exchange, Domino, ... (read by {@link TextBounceReader}).</li>
+ * </ul>
+ * Feedback reports (ARF), auto-replies and reports of successful delivery are not failures.
  */
 public final class BounceReport {
     private final MimeMultipart parts;
     private final int statusIndex;
     private final DeliveryStatus status;
-    private final List<RecipientStatus> failures;
+    private final List<Failure> failures;
+    private final String ownWords;
 
-    private BounceReport(MimeMultipart parts, int statusIndex, DeliveryStatus status) {
+    private BounceReport(MimeMultipart parts, int statusIndex, DeliveryStatus status, List<Failure> failures, String ownWords) {
         this.parts = parts;
         this.statusIndex = statusIndex;
         this.status = status;
-        this.failures = status.recipients().stream().filter(RecipientStatus::isFailure).collect(Collectors.toList());
+        this.failures = List.copyOf(failures);
+        this.ownWords = ownWords;
     }
 
-    /** The report in this message; empty when the message is not a delivery status notification. */
+    /** The bounce in this message; empty when the message does not tell of a delivery (failed or not). */
     public static Optional<BounceReport> read(MimeMessage message) throws MessagingException, IOException {
-        if (!isDeliveryReport(message)) {
+        Optional<ContentType> type = contentType(message.getContentType());
+        if (type.isPresent() && type.get().match("multipart/report") && isReportType(type.get(), "feedback-report")) {
             return Optional.empty();
         }
-        Object content = message.getContent();
-        if (!(content instanceof MimeMultipart)) {
-            return Optional.empty();
-        }
-        MimeMultipart parts = (MimeMultipart) content;
-        for (int i = 0; i < parts.getCount(); i++) {
-            Optional<ContentType> type = contentType(parts.getBodyPart(i).getContentType());
-            if (type.isPresent() && (type.get().match("message/delivery-status") || type.get().match("message/global-delivery-status"))) {
-                return Optional.of(new BounceReport(parts, i, DeliveryStatus.parse(readAll(parts.getBodyPart(i)))));
+        Optional<Part> statusPart = findDeliveryStatus(message, 0);
+        String text = TextBounceReader.humanText(message);
+        String ownWords = TextBounceReader.ownWords(text);
+        if (statusPart.isPresent()) {
+            DeliveryStatus status = DeliveryStatus.parse(readAll(statusPart.get()));
+            List<Failure> failures = status.recipients().stream().filter(RecipientStatus::isFailure)
+                .map(r -> new Failure(r.recipient(), r.diagnostic().or(r::status).orElse(""), r.isDelayed()))
+                .collect(Collectors.toList());
+            if (failures.isEmpty() && status.recipients().isEmpty() && TextBounceReader.looksLikeBounce(message, ownWords)) {
+                failures = TextBounceReader.failures(message, ownWords);
             }
+            MimeMultipart top = isDeliveryReport(message) && message.getContent() instanceof MimeMultipart
+                ? (MimeMultipart) message.getContent() : null;
+            int index = top == null ? -1 : indexOf(top, statusPart.get());
+            return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, ownWords));
+        }
+        if (TextBounceReader.looksLikeBounce(message, ownWords)) {
+            return Optional.of(new BounceReport(null, -1, null, TextBounceReader.failures(message, ownWords), ownWords));
         }
         return Optional.empty();
     }
@@ -54,10 +72,49 @@ public final class BounceReport {
     public static boolean isDeliveryReport(MimeMessage message) throws MessagingException {
         Optional<ContentType> type = contentType(message.getContentType());
         return type.isPresent() && type.get().match("multipart/report")
-            && Optional.ofNullable(type.get().getParameter("report-type"))
-                .map(value -> value.trim().toLowerCase(Locale.ROOT))
-                .filter(value -> value.equals("delivery-status") || value.equals("global-delivery-status"))
-                .isPresent();
+            && (isReportType(type.get(), "delivery-status") || isReportType(type.get(), "global-delivery-status"));
+    }
+
+    private static boolean isReportType(ContentType type, String reportType) {
+        return Optional.ofNullable(type.getParameter("report-type"))
+            .map(value -> value.trim().toLowerCase(Locale.ROOT)).filter(reportType::equals).isPresent();
+    }
+
+    /** The delivery-status part anywhere in the message, but not inside an attached message. */
+    private static Optional<Part> findDeliveryStatus(Part part, int depth) throws MessagingException, IOException {
+        if (depth > 8 || part.isMimeType("message/rfc822")) {
+            return Optional.empty();
+        }
+        if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
+            return Optional.of(part);
+        }
+        if (part.isMimeType("multipart/*")) {
+            Object content = part.getContent();
+            if (content instanceof Multipart) {
+                Multipart multipart = (Multipart) content;
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    Optional<Part> found = findDeliveryStatus(multipart.getBodyPart(i), depth + 1);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int indexOf(MimeMultipart multipart, Part part) throws MessagingException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            if (multipart.getBodyPart(i) == part) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A RFC 3464 report whose parts maelezo rewrites in place (else the whole bounce is kept as it is). */
+    public boolean isStandardReport() {
+        return parts != null;
     }
 
     public MimeMultipart parts() {
@@ -68,7 +125,7 @@ public final class BounceReport {
         return statusIndex;
     }
 
-    /** The human-readable part's index: the first part, unless the report starts with its status. */
+    /** The human-readable part's index in a standard report: the first part, unless the report starts with its status. */
     public Optional<Integer> humanIndex() {
         return statusIndex > 0 ? Optional.of(0) : Optional.empty();
     }
@@ -77,18 +134,23 @@ public final class BounceReport {
         return parts.getBodyPart(statusIndex);
     }
 
-    public DeliveryStatus status() {
-        return status;
+    public Optional<DeliveryStatus> status() {
+        return Optional.ofNullable(status);
     }
 
-    /** The recipients whose delivery failed or is delayed, in report order. */
-    public List<RecipientStatus> failures() {
+    /** The recipients whose delivery failed or is delayed, in the bounce's order. */
+    public List<Failure> failures() {
         return failures;
     }
 
-    private static byte[] readAll(BodyPart part) throws MessagingException, IOException {
+    /** The bounce's own words (its text, before any copy of the original message). */
+    public String ownWords() {
+        return ownWords;
+    }
+
+    private static byte[] readAll(Part part) throws MessagingException, IOException {
         try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
+            return in.readNBytes(1 << 20);
         }
     }
 

@@ -1,0 +1,29 @@
+package io.maelezo.report;
+
+/** One recipient a bounce reports as failed (or delayed), and what the server said about it. */
+public final class Failure {
+    private final String recipient;
+    private final String reply;
+    private final boolean delayed;
+
+    public Failure(String recipient, String reply, boolean delayed) {
+        this.recipient = recipient;
+        this.reply = reply;
+        this.delayed = delayed;
+    }
+
+    /** The address; empty when the bounce does not say which recipient failed. */
+    public String recipient() {
+        return recipient;
+    }
+
+    /** The server's words about this recipient: a Diagnostic-Code, a Status, or the bounce's own text. */
+    public String reply() {
+        return reply;
+    }
+
+    /** The sender still retries (a "delayed" warning): the mail may still arrive. */
+    public boolean delayed() {
+        return delayed;
+    }
+}

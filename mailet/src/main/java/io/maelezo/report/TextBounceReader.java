@@ -1,0 +1,245 @@
+package io.maelezo.report;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.mail.BodyPart;
+import javax.mail.MessagingException;
+import javax.mail.Multipart;
+import javax.mail.Part;
+import javax.mail.internet.InternetHeaders;
+import javax.mail.internet.MimeMessage;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Reads bounces that are not (only) RFC 3464 reports: the text that qmail, Exim, Sendmail,
+ * Exchange, Domino, Amazon SES and others write. General rules, no per-server code: what the
+ * text looks like ({@code bounce-texts.tsv}), which addresses it names, and what it says after each.
+ */
+final class TextBounceReader {
+    private static final BounceTexts TEXTS = BounceTexts.load();
+    private static final int MAX_TEXT = 64 * 1024;
+    private static final int MAX_REPLY = 1500;
+    private static final Pattern ADDRESS = Pattern.compile(
+        "(?<![\\w.+\\-=/])([A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-]+)*@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)+)");
+    /** Lines that name the sender, not a failed recipient. */
+    private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile(
+        "(?i)^\\s*(from|mail from|sender|reply-to|return-path|cc|bcc|x-[\\w-]+|message-id|in-reply-to|references|envelope-from|reporting-mta|received-from-mta)\\s*:.*$");
+    private static final Pattern DAEMON = Pattern.compile(
+        "(?i)mailer-?daemon|postmaster|post_master|mail ?delivery|mail ?administrator|bounce|returned mail|mailer|mail system|nobody|noreply|no-reply");
+    private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
+    private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^(?:Final|Original)-Recipient\\s*:");
+    private static final Pattern DELAY = Pattern.compile("(?i)delay|will (be )?retr|warning|still trying|not yet been delivered");
+
+    private TextBounceReader() {
+    }
+
+    /** The text a person reads in this message (text parts, HTML made text), without attached messages. */
+    static String humanText(Part part) throws MessagingException, IOException {
+        StringBuilder text = new StringBuilder();
+        collect(part, text);
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString();
+    }
+
+    private static void collect(Part part, StringBuilder text) throws MessagingException, IOException {
+        if (text.length() >= MAX_TEXT || part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")) {
+            return;
+        }
+        if (part.isMimeType("multipart/alternative")) {
+            Multipart alternative = (Multipart) part.getContent();
+            Part chosen = null;
+            for (int i = 0; i < alternative.getCount(); i++) {
+                BodyPart child = alternative.getBodyPart(i);
+                if (child.isMimeType("text/plain")) {
+                    chosen = child;
+                    break;
+                }
+                if (chosen == null) {
+                    chosen = child;
+                }
+            }
+            if (chosen != null) {
+                collect(chosen, text);
+            }
+        } else if (part.isMimeType("multipart/*")) {
+            Object content = part.getContent();
+            if (content instanceof Multipart) {
+                Multipart multipart = (Multipart) content;
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    collect(multipart.getBodyPart(i), text);
+                }
+            }
+        } else if (part.isMimeType("text/html")) {
+            text.append(htmlToText(asString(part))).append('\n');
+        } else if (part.isMimeType("text/*") || part.isMimeType("message/delivery-status")
+            || part.isMimeType("message/global-delivery-status")) {
+            text.append(asString(part)).append('\n');
+        }
+    }
+
+    private static String asString(Part part) throws MessagingException, IOException {
+        Object content;
+        try {
+            content = part.getContent();
+        } catch (IOException | MessagingException | RuntimeException e) {
+            content = null;
+        }
+        if (content instanceof String) {
+            return (String) content;
+        }
+        try (InputStream in = part.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_TEXT);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String htmlToText(String html) {
+        Document document = Jsoup.parse(html);
+        document.outputSettings().prettyPrint(false);
+        document.select("br").before("\n");
+        document.select("p, div, tr, li, h1, h2, h3, h4, table, blockquote").after("\n");
+        return document.wholeText();
+    }
+
+    /** The part of the text that is the bounce's own words, before any copy of the original message. */
+    static String ownWords(String text) {
+        return text.substring(0, TEXTS.originalStart(text));
+    }
+
+    /** A delivery failure told in text: bounce words or a bounce subject from a mail daemon, and no auto-reply. */
+    static boolean looksLikeBounce(MimeMessage message, String ownWords) throws MessagingException {
+        String subject = Optional.ofNullable(message.getSubject()).orElse("");
+        if (TEXTS.matches(BounceTexts.Kind.AUTOREPLY, subject)) {
+            return false;
+        }
+        String[] autoSubmitted = message.getHeader("Auto-Submitted");
+        boolean autoReplied = autoSubmitted != null && autoSubmitted[0].trim().toLowerCase(Locale.ROOT).startsWith("auto-replied");
+        boolean bounceWords = TEXTS.matches(BounceTexts.Kind.START, ownWords);
+        if (autoReplied && !bounceWords) {
+            return false;
+        }
+        if (autoReplied && TEXTS.matches(BounceTexts.Kind.AUTOREPLY, ownWords.substring(0, Math.min(ownWords.length(), 600)))) {
+            return false;
+        }
+        return bounceWords || (TEXTS.matches(BounceTexts.Kind.SUBJECT, subject) && fromDaemon(message));
+    }
+
+    private static boolean fromDaemon(MimeMessage message) throws MessagingException {
+        String[] from = message.getHeader("From");
+        if (from == null) {
+            return true;
+        }
+        String[] returnPath = message.getHeader("Return-Path");
+        if (returnPath != null && returnPath[0].replaceAll("\\s", "").equals("<>")) {
+            return true;
+        }
+        return DAEMON.matcher(from[0]).find();
+    }
+
+    /**
+     * The failed recipients the text names, each with the words that follow it. Fields in the
+     * style of RFC 3464 written into the text (Final-Recipient, Diagnostic-Code) are read first.
+     */
+    static List<Failure> failures(MimeMessage message, String ownWords) throws MessagingException {
+        boolean delayed = DELAY.matcher(Optional.ofNullable(message.getSubject()).orElse("")).find()
+            && !TEXTS.matches(BounceTexts.Kind.START, ownWords.replaceAll("(?i)delay", ""));
+        List<Failure> fromFields = fieldFailures(ownWords, delayed);
+        if (!fromFields.isEmpty()) {
+            return fromFields;
+        }
+        Set<String> excluded = headerAddresses(message);
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        int lineStart = 0;
+        for (String line : ownWords.split("\n", -1)) {
+            if (!NOT_A_RECIPIENT_LINE.matcher(line).matches()) {
+                Matcher address = ADDRESS.matcher(line);
+                while (address.find()) {
+                    String found = address.group(1).replaceAll("[.]+$", "");
+                    String key = found.toLowerCase(Locale.ROOT);
+                    String local = key.substring(0, key.indexOf('@'));
+                    if (!excluded.contains(key) && !DAEMON_LOCAL.matcher(local).matches() && !positions.containsKey(key)) {
+                        positions.put(key, lineStart + address.end());
+                    }
+                }
+            }
+            lineStart += line.length() + 1;
+        }
+        List<Failure> failures = new ArrayList<>();
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(positions.entrySet());
+        for (int i = 0; i < entries.size(); i++) {
+            int start = Math.min(entries.get(i).getValue(), ownWords.length());
+            int end = i + 1 < entries.size() ? entries.get(i + 1).getValue() : ownWords.length();
+            end = Math.max(start, Math.min(end, start + MAX_REPLY));
+            failures.add(new Failure(entries.get(i).getKey(), ownWords.substring(start, end), delayed));
+        }
+        if (failures.isEmpty()) {
+            failures.add(new Failure("", ownWords.length() > MAX_REPLY * 2 ? ownWords.substring(0, MAX_REPLY * 2) : ownWords, delayed));
+        }
+        return failures;
+    }
+
+    private static List<Failure> fieldFailures(String ownWords, boolean delayed) {
+        List<Failure> failures = new ArrayList<>();
+        Matcher group = FINAL_RECIPIENT.matcher(ownWords);
+        List<Integer> starts = new ArrayList<>();
+        while (group.find()) {
+            starts.add(group.start());
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            // A group runs to the next Final-Recipient (Original-Recipient right before it belongs to it).
+            int end = i + 1 < starts.size() ? starts.get(i + 1) : Math.min(ownWords.length(), starts.get(i) + MAX_REPLY * 2);
+            String block = ownWords.substring(starts.get(i), end).replaceAll("(?m)^\\s*$\\n?", "");
+            try {
+                InternetHeaders fields = new InternetHeaders(new ByteArrayInputStream(block.getBytes(StandardCharsets.UTF_8)));
+                RecipientStatus status = new RecipientStatus(
+                    Optional.ofNullable(fields.getHeader("Final-Recipient", " ")).orElse(fields.getHeader("Original-Recipient", " ")),
+                    fields.getHeader("Action", " "), fields.getHeader("Status", " "),
+                    fields.getHeader("Diagnostic-Code", " "), fields.getHeader("Remote-MTA", " "));
+                if (status.isFailure() && !status.recipient().isEmpty()
+                    && failures.stream().noneMatch(f -> f.recipient().equalsIgnoreCase(status.recipient()))) {
+                    failures.add(new Failure(status.recipient(), status.diagnostic().or(status::status).orElse(block),
+                        delayed || status.isDelayed()));
+                }
+            } catch (MessagingException e) {
+                // not fields after all: the address rules below read this text
+            }
+        }
+        return failures;
+    }
+
+    private static Set<String> headerAddresses(MimeMessage message) {
+        Set<String> addresses = new TreeSet<>();
+        for (String header : List.of("From", "To", "Cc", "Reply-To", "Sender", "Return-Path")) {
+            try {
+                String[] values = message.getHeader(header);
+                if (values == null) {
+                    continue;
+                }
+                for (String value : values) {
+                    Matcher address = ADDRESS.matcher(value);
+                    while (address.find()) {
+                        addresses.add(address.group(1).toLowerCase(Locale.ROOT));
+                    }
+                }
+            } catch (MessagingException e) {
+                // an unreadable header names nobody
+            }
+        }
+        return addresses;
+    }
+
+}
