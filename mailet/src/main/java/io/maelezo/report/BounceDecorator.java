@@ -113,8 +113,9 @@ public final class BounceDecorator {
             return engine.classify(knownReply.get());
         }
         Classification classification = engine.classify(failure.reply());
-        if (classification.basis() == Classification.Basis.NOTHING && !bounce.ownWords().isBlank()) {
-            Classification fromWholeText = engine.classify(bounce.ownWords());
+        // The bounce's whole text speaks for its only recipient, never for one of several.
+        if (classification.basis() == Classification.Basis.NOTHING && bounce.failures().size() == 1) {
+            Classification fromWholeText = engine.classify(bounce.ownWords() + "\n" + bounce.subject());
             if (fromWholeText.basis() != Classification.Basis.NOTHING) {
                 return fromWholeText;
             }

@@ -31,6 +31,7 @@ public final class BounceReport {
     private final DeliveryStatus status;
     private final List<Failure> failures;
     private final String ownWords;
+    private String subject = "";
 
     private BounceReport(MimeMultipart parts, int statusIndex, DeliveryStatus status, List<Failure> failures, String ownWords) {
         this.parts = parts;
@@ -42,6 +43,14 @@ public final class BounceReport {
 
     /** The bounce in this message; empty when the message does not tell of a delivery (failed or not). */
     public static Optional<BounceReport> read(MimeMessage message) throws MessagingException, IOException {
+        Optional<BounceReport> report = readParts(message);
+        if (report.isPresent()) {
+            report.get().subject = Optional.ofNullable(message.getSubject()).orElse("");
+        }
+        return report;
+    }
+
+    private static Optional<BounceReport> readParts(MimeMessage message) throws MessagingException, IOException {
         Optional<ContentType> type = contentType(message.getContentType());
         if (type.isPresent() && type.get().match("multipart/report") && isReportType(type.get(), "feedback-report")) {
             return Optional.empty();
@@ -57,8 +66,8 @@ public final class BounceReport {
             if (failures.isEmpty() && status.recipients().isEmpty() && TextBounceReader.looksLikeBounce(message, ownWords)) {
                 failures = TextBounceReader.failures(message, ownWords);
             }
-            MimeMultipart top = isDeliveryReport(message) && message.getContent() instanceof MimeMultipart
-                ? (MimeMultipart) message.getContent() : null;
+            Object content = isDeliveryReport(message) ? message.getContent() : null;
+            MimeMultipart top = content instanceof MimeMultipart ? (MimeMultipart) content : null;
             int index = top == null ? -1 : indexOf(top, statusPart.get());
             return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, ownWords));
         }
@@ -89,7 +98,12 @@ public final class BounceReport {
             return Optional.of(part);
         }
         if (part.isMimeType("multipart/*")) {
-            Object content = part.getContent();
+            Object content;
+            try {
+                content = part.getContent();
+            } catch (MessagingException | IOException | RuntimeException e) {
+                return Optional.empty(); // broken MIME: the text reader reads it raw
+            }
             if (content instanceof Multipart) {
                 Multipart multipart = (Multipart) content;
                 for (int i = 0; i < multipart.getCount(); i++) {
@@ -141,6 +155,11 @@ public final class BounceReport {
     /** The recipients whose delivery failed or is delayed, in the bounce's order. */
     public List<Failure> failures() {
         return failures;
+    }
+
+    /** The bounce's Subject, decoded. */
+    public String subject() {
+        return subject;
     }
 
     /** The bounce's own words (its text, before any copy of the original message). */

@@ -23,6 +23,10 @@ public final class DeliveryStatus {
     private static final Pattern GROUP_SEPARATOR = Pattern.compile("\\r?\\n(?:[ \\t]*\\r?\\n)+");
     private static final Pattern STATUS_FIELD = Pattern.compile("(?im)^(Status[ \\t]*:[ \\t]*)(.*(?:\\r?\\n[ \\t]+.*)*)");
     private static final Pattern VALID_STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}(?:[ \\t]*\\(.*\\))?");
+    private static final Pattern FINAL_RECIPIENT_FIELD = Pattern.compile("(?im)^Final-Recipient\\s*:");
+    /** Where a second (third, ...) recipient's fields start inside one group. */
+    private static final Pattern RECIPIENT_START = Pattern.compile(
+        "(?im)(?<=\\n)(?<!Original-Recipient:[^\\n]{0,300}\\n)(?=(?:Original-Recipient[^\\n]*\\n)?Final-Recipient\\s*:)");
     private static final Pattern GAVE_UP = Pattern.compile("(?i)too many retries");
 
     private final String text;
@@ -51,7 +55,25 @@ public final class DeliveryStatus {
         }
         groups.add(text.substring(start));
         separators.add("");
+        splitRunTogetherRecipients(groups, separators);
         return new DeliveryStatus(text, groups, separators);
+    }
+
+    /** Some servers write several recipients' fields without a blank line between them: one group each. */
+    private static void splitRunTogetherRecipients(List<String> groups, List<String> separators) {
+        for (int i = 0; i < groups.size(); i++) {
+            String[] pieces = RECIPIENT_START.split(groups.get(i));
+            if (FINAL_RECIPIENT_FIELD.matcher(groups.get(i)).results().count() > 1 && pieces.length > 1) {
+                String separator = separators.get(i);
+                groups.remove(i);
+                separators.remove(i);
+                for (int j = 0; j < pieces.length; j++) {
+                    groups.add(i + j, pieces[j]);
+                    separators.add(i + j, j + 1 < pieces.length ? "" : separator);
+                }
+                i += pieces.length - 1;
+            }
+        }
     }
 
     /** The per-message fields' Reporting-MTA, without its type. */
@@ -61,7 +83,7 @@ public final class DeliveryStatus {
 
     public List<RecipientStatus> recipients() {
         List<RecipientStatus> recipients = new ArrayList<>();
-        for (int i = 1; i < groups.size(); i++) {
+        for (int i = 0; i < groups.size(); i++) {
             InternetHeaders group = fields.get(i);
             Optional<String> finalRecipient = field(group, "Final-Recipient").or(() -> field(group, "Original-Recipient"));
             if (finalRecipient.isPresent()) {

@@ -43,7 +43,8 @@ public final class RecipientStatus {
 
     /** A delivery that failed or is delayed: what maelezo explains. Delivered, relayed, expanded are not failures. */
     public boolean isFailure() {
-        return action().map(value -> value.equals("failed") || value.equals("delayed")).orElse(true);
+        return action().map(value -> !(value.startsWith("delivered") || value.startsWith("relayed") || value.startsWith("expanded")))
+            .orElse(true);
     }
 
     public boolean isDelayed() {

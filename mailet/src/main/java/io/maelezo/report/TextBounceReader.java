@@ -35,14 +35,16 @@ final class TextBounceReader {
     private static final int MAX_TEXT = 64 * 1024;
     private static final int MAX_REPLY = 1500;
     private static final Pattern ADDRESS = Pattern.compile(
-        "(?<![\\w.+\\-=/])([A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-]+)*@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)+)");
+        "(?<![\\w.+\\-=/])([A-Za-z0-9!#$%&'*+?^_`{|}~\\-]+(?:\\.[A-Za-z0-9!#$%&'*+?^_`{|}~\\-]+)*@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)+)");
     /** Lines that name the sender, not a failed recipient. */
     private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile(
-        "(?i)^\\s*(from|mail from|sender|reply-to|return-path|cc|bcc|x-[\\w-]+|message-id|in-reply-to|references|envelope-from|reporting-mta|received-from-mta)\\s*:.*$");
+        "(?i)^\\s*(from|mail from|sender|reply-to|return-path|cc|bcc|x-[\\w-]+|message-id|in-reply-to|references|envelope-from|reporting-mta|received-from-mta)\\s*:.*$"
+            + "|(?i).*(\\b(contact|assistance|write to|send mail to)\\b|連絡|問い合わせ).*");
     private static final Pattern DAEMON = Pattern.compile(
         "(?i)mailer-?daemon|postmaster|post_master|mail ?delivery|mail ?administrator|bounce|returned mail|mailer|mail system|nobody|noreply|no-reply");
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
-    private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^(?:Final|Original)-Recipient\\s*:");
+    private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient\\s*:");
+    private static final Pattern ORIGINAL_RECIPIENT = Pattern.compile("(?im)^Original-Recipient\\s*:");
     private static final Pattern DELAY = Pattern.compile("(?i)delay|will (be )?retr|warning|still trying|not yet been delivered");
 
     private TextBounceReader() {
@@ -59,11 +61,33 @@ final class TextBounceReader {
         if (text.length() >= MAX_TEXT || part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")) {
             return;
         }
+        if (part.isMimeType("multipart/*")) {
+            try {
+                collectMultipart(part, text);
+            } catch (MessagingException | IOException | RuntimeException e) {
+                // Broken MIME (a missing boundary): the raw text is still the bounce's words.
+                text.append(raw(part)).append('\n');
+            }
+        } else if (part.isMimeType("text/html")) {
+            text.append(htmlToText(asString(part))).append('\n');
+        } else if (part.isMimeType("text/*") || part.isMimeType("message/delivery-status")
+            || part.isMimeType("message/global-delivery-status")) {
+            text.append(asString(part)).append('\n');
+        }
+    }
+
+    private static void collectMultipart(Part part, StringBuilder text) throws MessagingException, IOException {
+        Object content = part.getContent();
+        if (!(content instanceof Multipart)) {
+            text.append(raw(part)).append('\n');
+            return;
+        }
+        Multipart multipart = (Multipart) content;
+        int count = multipart.getCount();
         if (part.isMimeType("multipart/alternative")) {
-            Multipart alternative = (Multipart) part.getContent();
             Part chosen = null;
-            for (int i = 0; i < alternative.getCount(); i++) {
-                BodyPart child = alternative.getBodyPart(i);
+            for (int i = 0; i < count; i++) {
+                BodyPart child = multipart.getBodyPart(i);
                 if (child.isMimeType("text/plain")) {
                     chosen = child;
                     break;
@@ -75,19 +99,27 @@ final class TextBounceReader {
             if (chosen != null) {
                 collect(chosen, text);
             }
-        } else if (part.isMimeType("multipart/*")) {
-            Object content = part.getContent();
-            if (content instanceof Multipart) {
-                Multipart multipart = (Multipart) content;
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    collect(multipart.getBodyPart(i), text);
-                }
-            }
-        } else if (part.isMimeType("text/html")) {
-            text.append(htmlToText(asString(part))).append('\n');
-        } else if (part.isMimeType("text/*") || part.isMimeType("message/delivery-status")
-            || part.isMimeType("message/global-delivery-status")) {
-            text.append(asString(part)).append('\n');
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            collect(multipart.getBodyPart(i), text);
+        }
+    }
+
+    private static Object safeContent(Part part) {
+        try {
+            return part.getContent();
+        } catch (IOException | MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String raw(Part part) throws MessagingException, IOException {
+        InputStream in = part instanceof MimeMessage ? ((MimeMessage) part).getRawInputStream()
+            : part instanceof javax.mail.internet.MimeBodyPart ? ((javax.mail.internet.MimeBodyPart) part).getRawInputStream()
+            : part.getInputStream();
+        try (InputStream stream = in) {
+            return new String(stream.readNBytes(MAX_TEXT), StandardCharsets.UTF_8);
         }
     }
 
@@ -129,10 +161,9 @@ final class TextBounceReader {
         String[] autoSubmitted = message.getHeader("Auto-Submitted");
         boolean autoReplied = autoSubmitted != null && autoSubmitted[0].trim().toLowerCase(Locale.ROOT).startsWith("auto-replied");
         boolean bounceWords = TEXTS.matches(BounceTexts.Kind.START, ownWords);
-        if (autoReplied && !bounceWords) {
-            return false;
-        }
-        if (autoReplied && TEXTS.matches(BounceTexts.Kind.AUTOREPLY, ownWords.substring(0, Math.min(ownWords.length(), 600)))) {
+        // Gmail's and James 3.9's bounces say Auto-Submitted: auto-replied too: only the words of a
+        // vacation notice make an auto-reply.
+        if (autoReplied && !bounceWords && TEXTS.matches(BounceTexts.Kind.AUTOREPLY, ownWords.substring(0, Math.min(ownWords.length(), 600)))) {
             return false;
         }
         return bounceWords || (TEXTS.matches(BounceTexts.Kind.SUBJECT, subject) && fromDaemon(message));
@@ -163,26 +194,42 @@ final class TextBounceReader {
         }
         Set<String> excluded = headerAddresses(message);
         Map<String, Integer> positions = new LinkedHashMap<>();
+        List<String> announced = failedRecipientsHeader(message);
         int lineStart = 0;
         for (String line : ownWords.split("\n", -1)) {
-            if (!NOT_A_RECIPIENT_LINE.matcher(line).matches()) {
+            if (!NOT_A_RECIPIENT_LINE.matcher(line.replace("\r", "")).matches()) {
                 Matcher address = ADDRESS.matcher(line);
                 while (address.find()) {
+                    String before = line.substring(Math.max(0, address.start() - 30), address.start()).toLowerCase(Locale.ROOT);
+                    if (before.matches("(?s).*(generated from|expanded from)\\s*:?\\s*<?$")) {
+                        continue; // Exim's and Sendmail's note of the address a failed one came from
+                    }
                     String found = address.group(1).replaceAll("[.]+$", "");
                     String key = found.toLowerCase(Locale.ROOT);
                     String local = key.substring(0, key.indexOf('@'));
                     if (!excluded.contains(key) && !DAEMON_LOCAL.matcher(local).matches() && !positions.containsKey(key)) {
-                        positions.put(key, lineStart + address.end());
+                        // The words about a recipient start on its line ("Invalid user: a@b" or "a@b: 550 ...").
+                        positions.put(key, lineStart);
                     }
                 }
             }
             lineStart += line.length() + 1;
         }
+        if (!announced.isEmpty()) {
+            // Exim and Gmail name the failed recipients in X-Failed-Recipients: that list is the truth.
+            Map<String, Integer> ordered = new LinkedHashMap<>();
+            for (String recipient : announced) {
+                ordered.put(recipient, positions.getOrDefault(recipient, ownWords.length()));
+            }
+            positions = ordered;
+        }
         List<Failure> failures = new ArrayList<>();
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(positions.entrySet());
         for (int i = 0; i < entries.size(); i++) {
             int start = Math.min(entries.get(i).getValue(), ownWords.length());
-            int end = i + 1 < entries.size() ? entries.get(i + 1).getValue() : ownWords.length();
+            int next = i + 1 < entries.size() ? entries.get(i + 1).getValue() : -1;
+            // Several recipients on one line share that line's words.
+            int end = next > start ? next : endOfParagraph(ownWords, start);
             end = Math.max(start, Math.min(end, start + MAX_REPLY));
             failures.add(new Failure(entries.get(i).getKey(), ownWords.substring(start, end), delayed));
         }
@@ -192,9 +239,19 @@ final class TextBounceReader {
         return failures;
     }
 
+    /** The end of the paragraph that starts at this line (the first blank line after some words). */
+    private static int endOfParagraph(String text, int start) {
+        Matcher blank = Pattern.compile("\\S[^\\n]*\\n(?:[ \\t]*\\n)+").matcher(text);
+        int searchFrom = text.indexOf('\n', start);
+        if (searchFrom < 0) {
+            return text.length();
+        }
+        return blank.find(searchFrom) ? blank.end() : text.length();
+    }
+
     private static List<Failure> fieldFailures(String ownWords, boolean delayed) {
         List<Failure> failures = new ArrayList<>();
-        Matcher group = FINAL_RECIPIENT.matcher(ownWords);
+        Matcher group = (FINAL_RECIPIENT.matcher(ownWords).find() ? FINAL_RECIPIENT : ORIGINAL_RECIPIENT).matcher(ownWords);
         List<Integer> starts = new ArrayList<>();
         while (group.find()) {
             starts.add(group.start());
@@ -219,6 +276,23 @@ final class TextBounceReader {
             }
         }
         return failures;
+    }
+
+    private static List<String> failedRecipientsHeader(MimeMessage message) throws MessagingException {
+        List<String> recipients = new ArrayList<>();
+        String[] values = message.getHeader("X-Failed-Recipients");
+        if (values != null) {
+            for (String value : values) {
+                Matcher address = ADDRESS.matcher(value);
+                while (address.find()) {
+                    String key = address.group(1).toLowerCase(Locale.ROOT);
+                    if (!recipients.contains(key)) {
+                        recipients.add(key);
+                    }
+                }
+            }
+        }
+        return recipients;
     }
 
     private static Set<String> headerAddresses(MimeMessage message) {
