@@ -133,32 +133,47 @@ public final class BounceDecorator {
         BounceView view = new BounceView(languages, engine.texts(), technicalRows(classified), reportingServer,
             humanIndex < 0 ? null : originalText(report.getBodyPart(humanIndex)).orElse(null));
         MimeBodyPart explanation = explanationPart(view);
-        BodyPart newStatusPart = engine.settings().repairStatus()
-            ? bounce.status().flatMap(status -> status.repairedStatus(parser)).map(bytes -> withContent(statusPart, bytes)).orElse(statusPart)
-            : statusPart;
+        Optional<byte[]> repaired = engine.settings().repairStatus()
+            ? bounce.status().flatMap(status -> status.repairedStatus(parser)) : Optional.empty();
+        BodyPart newStatusPart = repaired.isPresent() ? withContent(statusPart, repaired.get()) : KeptPart.of(statusPart);
         MimeMultipart decorated = new ReportMultipart(new ContentType(message.getContentType()));
         decorated.addBodyPart(explanation);
         for (int i = 0; i < report.getCount(); i++) {
             if (i == humanIndex) {
                 continue;
             }
-            decorated.addBodyPart(i == statusIndex ? newStatusPart : report.getBodyPart(i));
+            decorated.addBodyPart(i == statusIndex ? newStatusPart : KeptPart.of(report.getBodyPart(i)));
         }
         return decorated;
     }
 
     /** The bounce's whole body, byte for byte, as an inline part with its own content headers. */
-    private static MimeBodyPart originalBody(MimeMessage message) throws MessagingException, IOException {
+    /**
+     * The bounce's Content-Type if a mail client can read the body by it; a bounce whose MIME is
+     * broken (a missing boundary, a garbled header) is kept byte for byte as plain text instead.
+     */
+    private static String keepableContentType(MimeMessage message) {
+        try {
+            String type = Optional.ofNullable(message.getHeader("Content-Type", null)).orElse("text/plain; charset=us-ascii");
+            ContentType parsed = new ContentType(type);
+            if (parsed.match("multipart/*")) {
+                ((MimeMultipart) message.getContent()).getCount();
+            }
+            return type;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return "text/plain; charset=utf-8";
+        }
+    }
+
+    private static KeptPart originalBody(MimeMessage message) throws MessagingException, IOException {
         InternetHeaders headers = new InternetHeaders();
-        headers.setHeader("Content-Type", Optional.ofNullable(message.getHeader("Content-Type", null)).orElse("text/plain; charset=us-ascii"));
+        headers.setHeader("Content-Type", keepableContentType(message));
         String encoding = message.getHeader("Content-Transfer-Encoding", null);
         if (encoding != null) {
             headers.setHeader("Content-Transfer-Encoding", encoding);
         }
         headers.setHeader("Content-Disposition", "inline");
-        try (java.io.InputStream raw = message.getRawInputStream()) {
-            return new MimeBodyPart(headers, raw.readAllBytes());
-        }
+        return KeptPart.of(headers, message.getRawInputStream());
     }
 
     private List<Map<String, String>> technicalRows(Map<Failure, Classification> classified) {
@@ -223,14 +238,10 @@ public final class BounceDecorator {
 
 
     private static Optional<String> originalText(BodyPart part) throws MessagingException, IOException {
-        if (!part.isMimeType("text/plain")) {
+        String text = TextBounceReader.humanText(part).replace("\r\n", "\n").strip();
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        Object content = part.getContent();
-        if (!(content instanceof String)) {
-            return Optional.empty();
-        }
-        String text = ((String) content).replace("\r\n", "\n").strip();
         return Optional.of(text.length() > MAX_ORIGINAL_TEXT ? text.substring(0, MAX_ORIGINAL_TEXT) + "\n[…]" : text);
     }
 
@@ -248,7 +259,7 @@ public final class BounceDecorator {
             try (java.io.OutputStream out = MimeUtility.encode(encoded, encoding)) {
                 out.write(decoded);
             }
-            return new MimeBodyPart(headers, encoded.toByteArray());
+            return KeptPart.of(headers, new java.io.ByteArrayInputStream(encoded.toByteArray()));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("cannot rewrite the delivery-status part", e);
         }

@@ -1,0 +1,174 @@
+package io.maelezo.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.mail.BodyPart;
+import javax.mail.Session;
+import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.maelezo.engine.Engine;
+import io.maelezo.engine.Settings;
+
+/**
+ * Sisimai's ~300 real bounces from 60+ kinds of mail server (../shared/corpus/sisimai, read in
+ * place): maelezo must recognise at least 97% of the failure bounces, leave feedback reports,
+ * vacation notices and delivery reports alone, agree with the label for at least 90% of the
+ * failed recipients, and decorate every one without an error, keeping every original part.
+ */
+class SisimaiCorpusTest {
+    private static final BounceDecorator DECORATOR = new BounceDecorator(Engine.create(Settings.defaults()));
+    private static final Set<String> NOT_FAILURES = Set.of("feedback", "vacation", "delivered");
+
+    private static Path corpus;
+    private static Map<String, List<String>> labels;
+    private static Map<String, Set<String>> agreement;
+
+    @BeforeAll
+    static void readLabels() throws Exception {
+        corpus = Path.of(System.getProperty("maelezo.corpus.dir", "../../shared/corpus/sisimai"));
+        if (!Files.isDirectory(corpus.resolve("emails"))) {
+            if (System.getenv("CI") != null) {
+                fail("the Sisimai corpus is not at " + corpus.toAbsolutePath());
+            }
+            Assumptions.abort("the Sisimai corpus is not at " + corpus.toAbsolutePath());
+        }
+        labels = new LinkedHashMap<>();
+        List<String> rows = Files.readAllLines(corpus.resolve("labels.tsv"), StandardCharsets.UTF_8);
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split("\t", -1);
+            labels.computeIfAbsent(cells[0], file -> new ArrayList<>()).add(cells[4]);
+        }
+        agreement = new HashMap<>();
+        try (InputStream in = SisimaiCorpusTest.class.getResourceAsStream("/io/maelezo/sisimai-agreement.tsv")) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("#")).skip(1)
+                .forEach(line -> agreement.put(line.split("\t")[0], Set.of(line.split("\t")[1].split(","))));
+        }
+    }
+
+    private static MimeMessage read(String file) throws Exception {
+        try (InputStream in = Files.newInputStream(corpus.resolve("emails").resolve(file))) {
+            return new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(in.readAllBytes()));
+        }
+    }
+
+    @Test
+    void failureBouncesAreRecognisedAndTheirRecipientsUnderstood() throws Exception {
+        int failureMails = 0;
+        int recognised = 0;
+        int recipients = 0;
+        int agreeing = 0;
+        List<String> wronglyTaken = new ArrayList<>();
+        for (Map.Entry<String, List<String>> entry : labels.entrySet()) {
+            MimeMessage message = read(entry.getKey());
+            Optional<BounceReport> report = BounceReport.read(message);
+            List<Failure> failures = report.map(BounceReport::failures).orElse(List.of());
+            List<String> failureLabels = entry.getValue().stream().filter(l -> !NOT_FAILURES.contains(l)).collect(Collectors.toList());
+            if (failureLabels.isEmpty()) {
+                if (!failures.isEmpty()) {
+                    wronglyTaken.add(entry.getKey());
+                }
+                continue;
+            }
+            failureMails++;
+            if (!failures.isEmpty()) {
+                recognised++;
+            }
+            for (int i = 0; i < failureLabels.size(); i++) {
+                recipients++;
+                if (i >= failures.size()) {
+                    continue;
+                }
+                Set<String> accepted = agreement.getOrDefault(failureLabels.get(i), Set.of());
+                String category = DECORATOR.classify(failures.get(i), Optional.empty(), report.get()).category().id();
+                if (accepted.contains("*") || accepted.contains(category)) {
+                    agreeing++;
+                }
+            }
+        }
+        System.out.printf("Sisimai corpus: %d/%d failure bounces recognised (%.1f%%), %d/%d recipients agree (%.1f%%)%n",
+            recognised, failureMails, 100.0 * recognised / failureMails, agreeing, recipients, 100.0 * agreeing / recipients);
+
+        assertThat(wronglyTaken).as("feedback, vacation and delivery reports taken for failures").isEmpty();
+        assertThat(100.0 * recognised / failureMails).as("failure bounces recognised, %").isGreaterThanOrEqualTo(97.0);
+        assertThat(100.0 * agreeing / recipients).as("failed recipients whose category agrees, %").isGreaterThanOrEqualTo(90.0);
+    }
+
+    @Test
+    void everyEmailGoesThroughTheDecoratorAndKeepsEveryOriginalPart() throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (var files = Files.list(corpus.resolve("emails"))) {
+            for (Path file : files.sorted().collect(Collectors.toList())) {
+                byte[] original = Files.readAllBytes(file);
+                try {
+                    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(original));
+                    Decoration decoration = DECORATOR.decorate(message, Optional.empty());
+                    if (decoration.message().isEmpty()) {
+                        continue;
+                    }
+                    MimeMessage decorated = Dsn.roundTrip(decoration.message().get());
+                    MimeMultipart parts = (MimeMultipart) decorated.getContent();
+                    assertThat(parts.getBodyPart(0).isMimeType("multipart/alternative")).isTrue();
+                    MimeMessage before = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(original));
+                    if (decorated.isMimeType("multipart/report")) {
+                        // Every part but the human-readable one is still there, byte for byte.
+                        MimeMultipart originalParts = (MimeMultipart) before.getContent();
+                        for (int i = 1; i < originalParts.getCount(); i++) {
+                            BodyPart part = originalParts.getBodyPart(i);
+                            if (part.isMimeType("message/delivery-status")) {
+                                continue; // its Status: may be repaired; DeliveryStatusTest checks the other bytes
+                            }
+                            byte[] expected = raw(part);
+                            boolean kept = false;
+                            for (int j = 1; j < parts.getCount(); j++) {
+                                kept |= Arrays.equals(raw(parts.getBodyPart(j)), expected);
+                            }
+                            assertThat(kept).as(file.getFileName() + " part " + i + " " + part.getContentType()).isTrue();
+                        }
+                    } else {
+                        // A bounce in its own format is kept whole after the explanation.
+                        try (InputStream body = before.getRawInputStream()) {
+                            assertThat(raw(parts.getBodyPart(parts.getCount() - 1))).as(file.getFileName().toString())
+                                .isEqualTo(body.readAllBytes());
+                        }
+                    }
+                } catch (Exception | AssertionError e) {
+                    problems.add(file.getFileName() + ": " + e);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static byte[] raw(BodyPart part) throws Exception {
+        try (InputStream in = ((MimeBodyPart) part).getRawInputStream()) {
+            return in.readAllBytes();
+        } catch (javax.mail.MessagingException e) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            part.writeTo(out);
+            return out.toByteArray();
+        }
+    }
+}
