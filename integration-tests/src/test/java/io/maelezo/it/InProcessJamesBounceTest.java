@@ -129,6 +129,68 @@ class InProcessJamesBounceTest {
     }
 
     @Test
+    void aBounceFromAnotherServerArrivingOverSmtpIsExplainedToo(GuiceJamesServer server) throws Exception {
+        String user = "neema@" + JamesEnvironment.DOMAIN;
+        server.getProbe(DataProbeImpl.class).fluent().addUser(user, "secret");
+        String qmailBounce = "From: MAILER-DAEMON@mx.remote.example\r\n"
+            + "To: " + user + "\r\n"
+            + "Subject: failure notice\r\n"
+            + "Message-ID: <qmail-bounce-1@mx.remote.example>\r\n"
+            + "\r\n"
+            + "Hi. This is the qmail-send program at mx.remote.example.\r\n"
+            + "I'm afraid I wasn't able to deliver your message to the following addresses.\r\n"
+            + "This is a permanent error; I've given up. Sorry it didn't work out.\r\n"
+            + "\r\n"
+            + "<mama@remote.example>:\r\n"
+            + "552 5.2.2 Sorry, mama@remote.example's mailbox is full (quota exceeded).\r\n"
+            + "\r\n"
+            + "--- Below this line is a copy of the message.\r\n"
+            + "\r\n"
+            + "From: " + user + "\r\nTo: mama@remote.example\r\nSubject: Picha\r\n\r\nHabari mama.\r\n";
+        org.apache.commons.net.smtp.SMTPClient smtp = new org.apache.commons.net.smtp.SMTPClient();
+        smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue());
+        try {
+            smtp.helo("mx.remote.example");
+            assertThat(smtp.setSender("")).isTrue();
+            assertThat(smtp.addRecipient(user)).isTrue();
+            assertThat(smtp.sendShortMessageData(qmailBounce)).isTrue();
+        } finally {
+            smtp.disconnect();
+        }
+
+        MimeMessageAndParts bounce = MimeMessageAndParts.read(server, user);
+
+        assertThat(bounce.message.getSubject()).isEqualTo("Barua pepe haikufika: failure notice");
+        assertThat(bounce.message.getContentType()).startsWith("multipart/mixed");
+        javax.mail.internet.MimeMultipart parts = (javax.mail.internet.MimeMultipart) bounce.message.getContent();
+        javax.mail.internet.MimeMultipart alternative = (javax.mail.internet.MimeMultipart) parts.getBodyPart(0).getContent();
+        assertThat(((String) alternative.getBodyPart(0).getContent()).replaceAll("\\s+", " "))
+            .startsWith("Barua pepe yako haikufika: sanduku la barua la mpokeaji limejaa.")
+            .contains("mama@remote.example");
+        // The other server's bounce is kept whole after the explanation.
+        assertThat((String) parts.getBodyPart(1).getContent()).contains("Hi. This is the qmail-send program at mx.remote.example.");
+    }
+
+    /** A message read back over IMAP from a user's INBOX. */
+    static final class MimeMessageAndParts {
+        final javax.mail.internet.MimeMessage message;
+
+        private MimeMessageAndParts(javax.mail.internet.MimeMessage message) {
+            this.message = message;
+        }
+
+        static MimeMessageAndParts read(GuiceJamesServer server, String user) throws Exception {
+            try (TestIMAPClient imap = new TestIMAPClient()) {
+                imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
+                    .login(user, "secret")
+                    .select(TestIMAPClient.INBOX)
+                    .awaitMessage(AWAIT);
+                return new MimeMessageAndParts(ImapFetch.message(imap.readFirstMessage()));
+            }
+        }
+    }
+
+    @Test
     void temporaryFailureThatJamesGaveUpOnIsExplainedAsExpired(GuiceJamesServer server) throws Exception {
         BounceParts bounce = bounceOf(server, "chausiku@" + JamesEnvironment.DOMAIN, "busy@remote.example", "Ripoti");
 

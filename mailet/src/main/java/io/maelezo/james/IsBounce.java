@@ -16,9 +16,9 @@ import io.maelezo.report.BounceDecorator;
 import io.maelezo.report.BounceReport;
 
 /**
- * Matches a delivery failure report maelezo has not explained yet: a mail with a null reverse
- * path whose message is a {@code multipart/report; report-type=delivery-status}. A message it
- * cannot read does not match (and is logged): it goes on unchanged.
+ * Matches a bounce maelezo has not explained yet: a mail with a null reverse path whose message
+ * is a {@code multipart/report; report-type=delivery-status}, or reads like a bounce (qmail, Exim,
+ * Exchange, ...). A message it cannot read does not match (and is logged): it goes on unchanged.
  */
 public class IsBounce extends GenericMatcher {
     private static final Logger LOGGER = LoggerFactory.getLogger(IsBounce.class);
@@ -30,7 +30,7 @@ public class IsBounce extends GenericMatcher {
                 return List.of();
             }
             MimeMessage message = mail.getMessage();
-            if (BounceReport.isDeliveryReport(message) && !BounceDecorator.isDecorated(message)) {
+            if (!BounceDecorator.isDecorated(message) && BounceReport.looksLikeBounce(message)) {
                 return mail.getRecipients();
             }
             return List.of();

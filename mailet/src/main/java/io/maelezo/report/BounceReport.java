@@ -55,7 +55,12 @@ public final class BounceReport {
         if (type.isPresent() && type.get().match("multipart/report") && isReportType(type.get(), "feedback-report")) {
             return Optional.empty();
         }
-        Optional<Part> statusPart = findDeliveryStatus(message, 0);
+        // A message's content may be parsed anew at every call (James's messages are): read it once.
+        Object content = safeContent(message);
+        MimeMultipart top = isDeliveryReport(message) && content instanceof MimeMultipart ? (MimeMultipart) content : null;
+        int index = top == null ? -1 : topLevelStatusIndex(top);
+        Optional<Part> statusPart = index >= 0 ? Optional.of(top.getBodyPart(index))
+            : content instanceof Multipart ? findDeliveryStatus((Multipart) content, 0) : Optional.empty();
         String text = TextBounceReader.humanText(message);
         String ownWords = TextBounceReader.ownWords(text);
         if (statusPart.isPresent()) {
@@ -66,15 +71,27 @@ public final class BounceReport {
             if (failures.isEmpty() && status.recipients().isEmpty() && TextBounceReader.looksLikeBounce(message, ownWords)) {
                 failures = TextBounceReader.failures(message, ownWords);
             }
-            Object content = isDeliveryReport(message) ? message.getContent() : null;
-            MimeMultipart top = content instanceof MimeMultipart ? (MimeMultipart) content : null;
-            int index = top == null ? -1 : indexOf(top, statusPart.get());
             return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, ownWords));
         }
         if (TextBounceReader.looksLikeBounce(message, ownWords)) {
             return Optional.of(new BounceReport(null, -1, null, TextBounceReader.failures(message, ownWords), ownWords));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A quick look, for a matcher: a delivery status notification, or a message whose text reads
+     * like a bounce. {@link #read} decides what it reports.
+     */
+    public static boolean looksLikeBounce(MimeMessage message) throws MessagingException, IOException {
+        if (isDeliveryReport(message)) {
+            return true;
+        }
+        Optional<ContentType> type = contentType(message.getContentType());
+        if (type.isPresent() && type.get().match("multipart/report") && isReportType(type.get(), "feedback-report")) {
+            return false;
+        }
+        return TextBounceReader.looksLikeBounce(message, TextBounceReader.ownWords(TextBounceReader.humanText(message)));
     }
 
     /** True for a {@code multipart/report; report-type=delivery-status} (or global-delivery-status). */
@@ -87,6 +104,38 @@ public final class BounceReport {
     private static boolean isReportType(ContentType type, String reportType) {
         return Optional.ofNullable(type.getParameter("report-type"))
             .map(value -> value.trim().toLowerCase(Locale.ROOT)).filter(reportType::equals).isPresent();
+    }
+
+    private static Object safeContent(Part part) {
+        try {
+            Object content = part.getContent();
+            if (content instanceof Multipart) {
+                ((Multipart) content).getCount(); // parses it: a broken one is no multipart
+            }
+            return content;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int topLevelStatusIndex(MimeMultipart report) throws MessagingException {
+        for (int i = 0; i < report.getCount(); i++) {
+            BodyPart part = report.getBodyPart(i);
+            if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Optional<Part> findDeliveryStatus(Multipart multipart, int depth) throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Optional<Part> found = findDeliveryStatus(multipart.getBodyPart(i), depth + 1);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The delivery-status part anywhere in the message, but not inside an attached message. */
@@ -115,15 +164,6 @@ public final class BounceReport {
             }
         }
         return Optional.empty();
-    }
-
-    private static int indexOf(MimeMultipart multipart, Part part) throws MessagingException {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            if (multipart.getBodyPart(i) == part) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** A RFC 3464 report whose parts maelezo rewrites in place (else the whole bounce is kept as it is). */
