@@ -35,7 +35,8 @@ class InProcessJamesBounceTest {
     static final RejectingSmtpServer REMOTE = RejectingSmtpServer.start()
         .reject("rcpt@remote.example", BLOCKLIST_REPLY)
         .reject("nobody@remote.example", UNKNOWN_USER_REPLY)
-        .reject("busy@remote.example", "451 4.3.0 Temporary local problem, please try again later");
+        .reject("busy@remote.example", "451 4.3.0 Temporary local problem, please try again later")
+        .reject("amejaa@remote.example", "550 5.2.2 <amejaa@remote.example>: Mailbox full, quota exceeded");
 
     @RegisterExtension
     static JamesServerExtension james = new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {
@@ -147,16 +148,7 @@ class InProcessJamesBounceTest {
             + "--- Below this line is a copy of the message.\r\n"
             + "\r\n"
             + "From: " + user + "\r\nTo: mama@remote.example\r\nSubject: Picha\r\n\r\nHabari mama.\r\n";
-        org.apache.commons.net.smtp.SMTPClient smtp = new org.apache.commons.net.smtp.SMTPClient();
-        smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue());
-        try {
-            smtp.helo("mx.remote.example");
-            assertThat(smtp.setSender("")).isTrue();
-            assertThat(smtp.addRecipient(user)).isTrue();
-            assertThat(smtp.sendShortMessageData(qmailBounce)).isTrue();
-        } finally {
-            smtp.disconnect();
-        }
+        sendAsRemoteServer(server, user, qmailBounce);
 
         MimeMessageAndParts bounce = MimeMessageAndParts.read(server, user);
 
@@ -169,6 +161,74 @@ class InProcessJamesBounceTest {
             .contains("mama@remote.example");
         // The other server's bounce is kept whole after the explanation.
         assertThat((String) parts.getBodyPart(1).getContent()).contains("Hi. This is the qmail-send program at mx.remote.example.");
+    }
+
+    /** What another server does when it bounces a mail: SMTP with a null reverse path (MAIL FROM:<>). */
+    private static void sendAsRemoteServer(GuiceJamesServer server, String user, String message) throws Exception {
+        org.apache.commons.net.smtp.SMTPClient smtp = new org.apache.commons.net.smtp.SMTPClient();
+        smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue());
+        try {
+            smtp.helo("mx.remote.example");
+            assertThat(smtp.setSender("")).isTrue();
+            assertThat(smtp.addRecipient(user)).isTrue();
+            assertThat(smtp.sendShortMessageData(message)).isTrue();
+        } finally {
+            smtp.disconnect();
+        }
+    }
+
+    @Test
+    void fullMailboxIsExplainedAsTheRecipientsSide(GuiceJamesServer server) throws Exception {
+        BounceParts bounce = bounceOf(server, "rehema@" + JamesEnvironment.DOMAIN, "amejaa@remote.example", "Picha za harusi");
+
+        assertThat(bounce.human().isMimeType("multipart/alternative")).isTrue();
+        assertThat(bounce.text())
+            .startsWith("Barua pepe yako haikufika: sanduku la barua la mpokeaji limejaa.")
+            .contains("Tatizo liko upande wa mpokeaji. Si kosa lako.");
+        assertThat(bounce.deliveryStatus()).containsPattern("(?m)^Status: 5\\.2\\.2\\r?$");
+        assertThat(new String(bounce.attachedOriginal(), java.nio.charset.StandardCharsets.UTF_8)).contains("Subject: Picha za harusi");
+    }
+
+    @Test
+    void aReportOfTwoRecipientsWithTwoReasonsGetsTwoExplanationsAndKeepsItsMachineParts(GuiceJamesServer server) throws Exception {
+        String user = "juma@" + JamesEnvironment.DOMAIN;
+        server.getProbe(DataProbeImpl.class).fluent().addUser(user, "secret");
+        String status = "Reporting-MTA: dns; mx.remote.example\r\n"
+            + "Arrival-Date: Sun, 29 Nov 2026 10:00:00 +0300\r\n"
+            + "\r\n"
+            + "Final-Recipient: rfc822; full@remote.example\r\n"
+            + "Action: failed\r\n"
+            + "Status: 5.2.2\r\n"
+            + "Diagnostic-Code: smtp; 552 5.2.2 <full@remote.example>: Mailbox full\r\n"
+            + "\r\n"
+            + "Final-Recipient: rfc822; gone@remote.example\r\n"
+            + "Action: failed\r\n"
+            + "Status: 5.1.1\r\n"
+            + "Diagnostic-Code: smtp; 550 5.1.1 <gone@remote.example>: User unknown\r\n";
+        String original = "From: " + user + "\r\nTo: full@remote.example, gone@remote.example\r\nSubject: Mwaliko\r\n"
+            + "Message-ID: <mwaliko@maelezo.test>\r\n\r\nKaribuni nyote.\r\n";
+        String report = "From: MAILER-DAEMON@mx.remote.example (Mail Delivery System)\r\n"
+            + "To: " + user + "\r\n"
+            + "Subject: Undelivered Mail Returned to Sender\r\n"
+            + "Message-ID: <report-2@mx.remote.example>\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b-2\"\r\n"
+            + "\r\n--b-2\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+            + "I'm sorry to have to inform you that your message could not be delivered to one or more recipients.\r\n"
+            + "\r\n--b-2\r\nContent-Type: message/delivery-status\r\n\r\n" + status
+            + "\r\n--b-2\r\nContent-Type: message/rfc822\r\n\r\n" + original
+            + "\r\n--b-2--\r\n";
+        sendAsRemoteServer(server, user, report);
+
+        BounceParts bounce = new BounceParts(MimeMessageAndParts.read(server, user).message);
+
+        assertThat(bounce.text())
+            .contains("Barua pepe yako haikufika: sanduku la barua la mpokeaji limejaa. Barua hii haikufika kwa: full@remote.example")
+            .contains("Barua pepe yako haikufika: anwani ya mpokeaji haipo. Barua hii haikufika kwa: gone@remote.example");
+        // The machine-readable parts read the same as the originals: field by field, and byte for byte.
+        assertThat(bounce.deliveryStatus().replace("\r\n", "\n")).isEqualTo(status.replace("\r\n", "\n"));
+        assertThat(new String(bounce.attachedOriginal(), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n"))
+            .isEqualTo(original.replace("\r\n", "\n"));
     }
 
     /** A message read back over IMAP from a user's INBOX. */

@@ -107,6 +107,9 @@ class BounceDecoratorTest {
         assertThat(html.select("img")).isEmpty();
         assertThat(html.select("a[href]").eachAttr("href")).allSatisfy(href -> assertThat(href).startsWith("https://check.spamhaus.org/"));
         assertThat(html.text()).contains("<script>alert(1)</script>");
+        // A remote web address reads as written but is split, so that no mail client links it.
+        assertThat(html.text()).contains("https://spamhaus.org.evil.example/delist");
+        assertThat(Dsn.html(decorated)).doesNotContain("https://spamhaus.org.evil.example").doesNotContain("https://evil.example");
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class Demo {
             "550 5.1.1 <hayupo@remote.example>: Recipient address rejected: User unknown in virtual mailbox table",
             "Ankara ya mwezi"},
         new String[] {"amejaa@remote.example",
-            "552 5.2.2 <amejaa@remote.example>: Mailbox full, quota exceeded",
+            "550 5.2.2 <amejaa@remote.example>: Mailbox full, quota exceeded",
             "Picha za harusi"},
         new String[] {"kichujio@remote.example",
             "550 5.7.1 Message rejected as spam by Content Filtering.",

@@ -16,6 +16,7 @@ import org.apache.commons.text.WordUtils;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import com.github.mustachejava.util.HtmlEscaper;
 
 /**
  * Writes the human-readable part of a decorated bounce, as plain text and as HTML, from the
@@ -25,6 +26,9 @@ import com.github.mustachejava.Mustache;
  */
 public final class BounceRenderer {
     private static final int TEXT_WIDTH = 76;
+    /** "https://", "www." and similar starts of a web address, split so that no client links them. */
+    private static final java.util.regex.Pattern WEB_ADDRESS =
+        java.util.regex.Pattern.compile("(?i)(https?:|ftp:|www)(//|\\.)");
 
     private final Mustache textTemplate;
     private final Mustache htmlTemplate;
@@ -51,7 +55,34 @@ public final class BounceRenderer {
     }
 
     public String html(BounceView view) {
-        return render(htmlTemplate, view.model(UnaryOperator.identity()));
+        Map<String, Object> model = view.model(UnaryOperator.identity());
+        model.put("rows_html", inertRows(view.technicalRows));
+        Object original = model.get("original_text");
+        if (original != null) {
+            model.put("original_text_html", inert((String) original));
+        }
+        return render(htmlTemplate, model);
+    }
+
+    private static List<Map<String, String>> inertRows(List<Map<String, String>> rows) {
+        List<Map<String, String>> result = new ArrayList<>();
+        for (Map<String, String> row : rows) {
+            Map<String, String> copy = new LinkedHashMap<>(row);
+            copy.put("remote_words_html", inert(row.get("remote_words")));
+            result.add(copy);
+        }
+        return result;
+    }
+
+    /**
+     * Remote text for HTML: escaped, and with every web address split by an empty element so that
+     * no mail client turns it into a link (a hostile server can write any address in its reply).
+     * It still reads and copies as the server wrote it.
+     */
+    static String inert(String remote) {
+        StringWriter escaped = new StringWriter();
+        HtmlEscaper.escape(remote == null ? "" : remote, escaped);
+        return WEB_ADDRESS.matcher(escaped.toString()).replaceAll("$1<span></span>$2");
     }
 
     private static String render(Mustache template, Map<String, Object> model) {
@@ -69,7 +100,7 @@ public final class BounceRenderer {
     public static final class BounceView {
         private final List<List<Explanation>> languages;
         private final Texts texts;
-        private final List<Map<String, String>> technicalRows;
+        final List<Map<String, String>> technicalRows;
         private final String reportingServer;
         private final String originalText;
 
