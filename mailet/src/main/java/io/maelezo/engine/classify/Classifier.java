@@ -69,7 +69,7 @@ public final class Classifier {
         Diagnostic diagnostic = operator
             .map(found -> new Diagnostic(parsed.replyCode().orElse(null), parsed.enhancedStatus().orElse(null), found.redact(parsed.text())))
             .orElse(parsed);
-        String words = ADDRESS.matcher(diagnostic.text()).replaceAll(" ");
+        String words = diagnostic.text().indexOf('@') < 0 ? diagnostic.text() : ADDRESS.matcher(diagnostic.text()).replaceAll(" ");
         Optional<Category> byWords = operator.isPresent() || vendor.isPresent() ? Optional.empty() : reasons.match(words);
         Optional<Category> byEnhanced = diagnostic.enhancedStatus().flatMap(enhancedStatuses::category).filter(c -> c != Category.UNKNOWN);
         Optional<Category> byReply = diagnostic.replyCode().flatMap(replyCodes::category).filter(c -> c != Category.UNKNOWN);

@@ -60,6 +60,13 @@ public final class BlocklistCatalog {
         return regex.isEmpty() ? null : Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
     }
 
+    /** This catalog and more operators (a site's own lists; the benchmarks' many operators). */
+    public BlocklistCatalog withOperators(List<BlocklistOperator> more) {
+        List<BlocklistOperator> all = new ArrayList<>(operators);
+        all.addAll(more);
+        return new BlocklistCatalog(all);
+    }
+
     public List<BlocklistOperator> operators() {
         return operators;
     }

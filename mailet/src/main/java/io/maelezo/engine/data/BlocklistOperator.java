@@ -19,7 +19,7 @@ public final class BlocklistOperator {
     private final Pattern misconfiguredWhen;
     private final Pattern redact;
 
-    BlocklistOperator(String id, String name, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
+    public BlocklistOperator(String id, String name, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
                       Pattern misconfiguredWhen, Pattern redact) {
         this.id = id;
         this.name = name;

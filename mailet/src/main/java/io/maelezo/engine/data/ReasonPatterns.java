@@ -14,26 +14,47 @@ import io.maelezo.engine.Category;
  * ordered from the most specific reason (a virus, a blocklist, spam) to the most general.
  */
 public final class ReasonPatterns {
+    /** Replies are English or carry their codes in ASCII: ASCII case folding is enough (and fast). */
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+
     private final List<Pattern> patterns;
     private final List<Category> categories;
+    private final KeywordIndex index;
 
     private ReasonPatterns(List<Pattern> patterns, List<Category> categories) {
         this.patterns = List.copyOf(patterns);
         this.categories = List.copyOf(categories);
+        List<String> sources = new ArrayList<>();
+        patterns.forEach(pattern -> sources.add(pattern.pattern()));
+        this.index = new KeywordIndex(sources);
     }
 
     public static ReasonPatterns load() {
         List<Pattern> patterns = new ArrayList<>();
         List<Category> categories = new ArrayList<>();
         for (Map<String, String> row : TsvTable.load("reason-patterns.tsv").rows()) {
-            patterns.add(Pattern.compile(row.get("pattern"), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            patterns.add(Pattern.compile(row.get("pattern"), FLAGS));
             categories.add(Category.requireId(row.get("category")));
         }
         return new ReasonPatterns(patterns, categories);
     }
 
+    /** These patterns first, then the shipped ones (a site's own wording; the benchmarks' many patterns). */
+    public ReasonPatterns withLeadingPatterns(List<String> regexes, Category category) {
+        List<Pattern> allPatterns = new ArrayList<>();
+        List<Category> allCategories = new ArrayList<>();
+        for (String regex : regexes) {
+            allPatterns.add(Pattern.compile(regex, FLAGS));
+            allCategories.add(category);
+        }
+        allPatterns.addAll(patterns);
+        allCategories.addAll(categories);
+        return new ReasonPatterns(allPatterns, allCategories);
+    }
+
     public Optional<Category> match(String words) {
-        for (int i = 0; i < patterns.size(); i++) {
+        java.util.BitSet candidates = index.candidates(words);
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             if (patterns.get(i).matcher(words).find()) {
                 return Optional.of(categories.get(i));
             }

@@ -37,9 +37,13 @@ public final class VendorCodes {
     }
 
     private final List<Entry> entries;
+    private final KeywordIndex index;
 
     private VendorCodes(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        List<String> sources = new ArrayList<>();
+        entries.forEach(entry -> sources.add(entry.pattern.pattern()));
+        this.index = new KeywordIndex(sources);
     }
 
     public static VendorCodes load() {
@@ -52,9 +56,10 @@ public final class VendorCodes {
     }
 
     public Optional<Entry> match(String reply) {
-        for (Entry entry : entries) {
-            if (entry.pattern.matcher(reply).find()) {
-                return Optional.of(entry);
+        java.util.BitSet candidates = index.candidates(reply);
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            if (entries.get(i).pattern.matcher(reply).find()) {
+                return Optional.of(entries.get(i));
             }
         }
         return Optional.empty();

@@ -36,6 +36,9 @@ public final class DiagnosticParser {
 
     /** One line of text safe to quote: no control or direction-changing characters, bounded. */
     public static String clean(String raw) {
+        if (raw.length() <= MAX_TEXT_LENGTH && isAlreadyClean(raw)) {
+            return raw.trim();
+        }
         String bounded = raw.length() > MAX_TEXT_LENGTH * 2 ? raw.substring(0, MAX_TEXT_LENGTH * 2) : raw;
         String oneLine = SPACES.matcher(CONTROL.matcher(bounded).replaceAll(" ")).replaceAll(" ").trim();
         if (oneLine.length() > MAX_TEXT_LENGTH || raw.length() > bounded.length()) {
@@ -46,6 +49,20 @@ public final class DiagnosticParser {
             return oneLine.substring(0, end) + " […]";
         }
         return oneLine;
+    }
+
+    /** Printable characters and single spaces only: nothing to clean (the common case). */
+    private static boolean isAlreadyClean(String text) {
+        char previous = 'x';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || c == '\u2028' || c == '\u2029')) || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     private static String find(Pattern pattern, String text) {
