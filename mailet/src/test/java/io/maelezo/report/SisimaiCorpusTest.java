@@ -128,47 +128,12 @@ class SisimaiCorpusTest {
                     if (decoration.message().isEmpty()) {
                         continue;
                     }
-                    MimeMessage decorated = Dsn.roundTrip(decoration.message().get());
-                    MimeMultipart parts = (MimeMultipart) decorated.getContent();
-                    assertThat(parts.getBodyPart(0).isMimeType("multipart/alternative")).isTrue();
-                    MimeMessage before = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(original));
-                    if (decorated.isMimeType("multipart/report")) {
-                        // Every part but the human-readable one is still there, byte for byte.
-                        MimeMultipart originalParts = (MimeMultipart) before.getContent();
-                        for (int i = 1; i < originalParts.getCount(); i++) {
-                            BodyPart part = originalParts.getBodyPart(i);
-                            if (part.isMimeType("message/delivery-status")) {
-                                continue; // its Status: may be repaired; DeliveryStatusTest checks the other bytes
-                            }
-                            byte[] expected = raw(part);
-                            boolean kept = false;
-                            for (int j = 1; j < parts.getCount(); j++) {
-                                kept |= Arrays.equals(raw(parts.getBodyPart(j)), expected);
-                            }
-                            assertThat(kept).as(file.getFileName() + " part " + i + " " + part.getContentType()).isTrue();
-                        }
-                    } else {
-                        // A bounce in its own format is kept whole after the explanation.
-                        try (InputStream body = before.getRawInputStream()) {
-                            assertThat(raw(parts.getBodyPart(parts.getCount() - 1))).as(file.getFileName().toString())
-                                .isEqualTo(body.readAllBytes());
-                        }
-                    }
+                    OriginalParts.assertKept(original, decoration.message().get(), file.getFileName().toString());
                 } catch (Exception | AssertionError e) {
                     problems.add(file.getFileName() + ": " + e);
                 }
             }
         }
         assertThat(problems).isEmpty();
-    }
-
-    private static byte[] raw(BodyPart part) throws Exception {
-        try (InputStream in = ((MimeBodyPart) part).getRawInputStream()) {
-            return in.readAllBytes();
-        } catch (javax.mail.MessagingException e) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            part.writeTo(out);
-            return out.toByteArray();
-        }
     }
 }

@@ -28,7 +28,7 @@ import io.maelezo.engine.parse.DiagnosticParser;
  * A 4xx reply is temporary whatever its words say; a failure with no code at all is temporary
  * when it is network trouble.
  */
-public final class Classifier {
+public class Classifier {
     /** Addresses are removed before the words are read: {@code <spam@example.com>} is not about spam. */
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'()\\[\\],;:]+@[^\\s<>\"'()\\[\\],;]+");
     private static final Set<Category> TEMPORARY_WITHOUT_CODE = EnumSet.of(Category.NETWORK, Category.GREYLISTED, Category.RATE_LIMITED);

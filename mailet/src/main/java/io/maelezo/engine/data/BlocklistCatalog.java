@@ -2,7 +2,6 @@ package io.maelezo.engine.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,24 +19,33 @@ public final class BlocklistCatalog {
     private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])((?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}|(?:[0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4})(?![\\w:])");
 
     private final List<BlocklistOperator> operators;
-    private final Map<String, BlocklistOperator> byIdentifier;
-    private final Pattern anyIdentifier;
+    /** One pattern per operator: any of its identifiers, as a whole word. */
+    private final List<Pattern> identifierPatterns;
+    private final KeywordIndex index;
 
     private BlocklistCatalog(List<BlocklistOperator> operators) {
         this.operators = List.copyOf(operators);
-        this.byIdentifier = new HashMap<>();
-        List<String> identifiers = new ArrayList<>();
+        this.identifierPatterns = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (BlocklistOperator operator : operators) {
-            for (String identifier : operator.identifiers()) {
-                byIdentifier.put(identifier.toLowerCase(java.util.Locale.ROOT), operator);
-                identifiers.add(identifier);
-            }
+            // Longest identifiers first, so that "zen.spamhaus.org" is read whole.
+            String source = operator.identifiers().stream()
+                .sorted((a, b) -> b.length() - a.length())
+                .map(Pattern::quote)
+                .collect(Collectors.joining("|", "(?<![\\w-])(?:", ")(?![\\w-])"));
+            identifierPatterns.add(Pattern.compile(source, Pattern.CASE_INSENSITIVE));
+            sources.add(operator.identifiers().stream().map(BlocklistCatalog::keyable).collect(Collectors.joining("|", "(", ")")));
         }
-        // Longest identifiers first, so that "zen.spamhaus.org" wins over a shorter word.
-        this.anyIdentifier = Pattern.compile(identifiers.stream()
-            .sorted((a, b) -> b.length() - a.length())
-            .map(Pattern::quote)
-            .collect(Collectors.joining("|", "(?<![\\w-])(", ")(?![\\w-])")), Pattern.CASE_INSENSITIVE);
+        this.index = new KeywordIndex(sources);
+    }
+
+    /** An identifier as the keyword index reads a pattern: its literal letters, signs escaped. */
+    private static String keyable(String identifier) {
+        StringBuilder out = new StringBuilder();
+        for (char c : identifier.toCharArray()) {
+            out.append(Character.isLetterOrDigit(c) || c == ' ' ? String.valueOf(c) : "\\" + c);
+        }
+        return out.toString();
     }
 
     public static BlocklistCatalog load() {
@@ -77,11 +85,17 @@ public final class BlocklistCatalog {
 
     /** The first operator named in the text, if any. */
     public Optional<BlocklistOperator> find(String text) {
-        Matcher matcher = anyIdentifier.matcher(text);
-        if (!matcher.find()) {
-            return Optional.empty();
+        java.util.BitSet candidates = index.candidates(text);
+        BlocklistOperator first = null;
+        int firstAt = Integer.MAX_VALUE;
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Matcher matcher = identifierPatterns.get(i).matcher(text);
+            if (matcher.find() && matcher.start() < firstAt) {
+                firstAt = matcher.start();
+                first = operators.get(i);
+            }
         }
-        return Optional.ofNullable(byIdentifier.get(matcher.group(1).toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(first);
     }
 
     /** The listed address a rejection names (the sending server's IP), if it names one. */

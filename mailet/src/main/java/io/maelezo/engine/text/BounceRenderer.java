@@ -26,6 +26,8 @@ import com.github.mustachejava.util.HtmlEscaper;
  */
 public final class BounceRenderer {
     private static final int TEXT_WIDTH = 76;
+    /** Technical details for at most this many recipients; the report itself keeps them all. */
+    static final int MAX_ROWS = 50;
     /** "https://", "www." and similar starts of a web address, split so that no client links them. */
     private static final java.util.regex.Pattern WEB_ADDRESS =
         java.util.regex.Pattern.compile("(?i)(https?:|ftp:|www)(//|\\.)");
@@ -56,7 +58,7 @@ public final class BounceRenderer {
 
     public String html(BounceView view) {
         Map<String, Object> model = view.model(UnaryOperator.identity());
-        model.put("rows_html", inertRows(view.technicalRows));
+        model.put("rows_html", inertRows(view.technicalRows.size() > MAX_ROWS ? view.technicalRows.subList(0, MAX_ROWS) : view.technicalRows));
         Object original = model.get("original_text");
         if (original != null) {
             model.put("original_text_html", inert((String) original));
@@ -135,7 +137,8 @@ public final class BounceRenderer {
             model.put("title", languages.get(0).get(0).headline());
             model.put("languages", languageModels);
             model.put("labels", labels(main));
-            model.put("rows", technicalRows);
+            model.put("rows", technicalRows.size() > MAX_ROWS ? technicalRows.subList(0, MAX_ROWS) : technicalRows);
+            model.put("more_rows", technicalRows.size() > MAX_ROWS ? technicalRows.size() - MAX_ROWS : null);
             model.put("reporting_server", reportingServer);
             model.put("original_text", originalText);
             model.put("explained_by", paragraph.apply(texts.require(main, "technical.explained-by", Map.of())));
@@ -147,7 +150,7 @@ public final class BounceRenderer {
             for (Explanation explanation : explanations) {
                 Map<String, Object> reason = new LinkedHashMap<>();
                 reason.put("headline", paragraph.apply(explanation.headline()));
-                reason.put("recipients", String.join(", ", explanation.recipients()));
+                reason.put("recipients", ExplanationWriter.listed(explanation.recipients()));
                 List<String> what = new ArrayList<>();
                 explanation.whatHappened().forEach(line -> what.add(paragraph.apply(line)));
                 reason.put("what", what);

@@ -21,6 +21,8 @@ import io.maelezo.engine.classify.Classification;
  * </ul>
  */
 public final class ExplanationWriter {
+    static final int MAX_NAMED = 10;
+
     private final Texts texts;
     private final Optional<String> supportContact;
 
@@ -72,9 +74,17 @@ public final class ExplanationWriter {
         return basis == Classification.Basis.REPLY_CODE || basis == Classification.Basis.NOTHING;
     }
 
+    /** At most {@link #MAX_NAMED} recipients by name; a report of 10,000 recipients reads "a, b, ... (+9990)". */
+    public static String listed(List<String> recipients) {
+        if (recipients.size() <= MAX_NAMED) {
+            return String.join(", ", recipients);
+        }
+        return String.join(", ", recipients.subList(0, MAX_NAMED)) + ", … (+" + (recipients.size() - MAX_NAMED) + ")";
+    }
+
     private Map<String, Object> values(Language language, Classification classification, List<String> recipients) {
         Map<String, Object> values = new HashMap<>();
-        values.put("recipients", String.join(", ", recipients));
+        values.put("recipients", listed(recipients));
         classification.replyCode().ifPresent(code -> {
             values.put("code", code);
             values.put("meaning", codeMeaning(language, code));
