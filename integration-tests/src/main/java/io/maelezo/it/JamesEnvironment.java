@@ -46,6 +46,15 @@ public final class JamesEnvironment {
      * @param remotePort   the rejecting server RemoteDelivery sends to
      */
     public static void write(Path workingDirectory, int smtpPort, int imapPort, int webadminPort, int remotePort) {
+        write(workingDirectory, smtpPort, imapPort, webadminPort, remotePort, true);
+    }
+
+    /**
+     * @param maelezoModule false for a test that binds maelezo's classes with its own Guice module
+     *                      instead of config/extensions.properties (James refuses a binding made twice)
+     */
+    public static void write(Path workingDirectory, int smtpPort, int imapPort, int webadminPort, int remotePort,
+                             boolean maelezoModule) {
         try {
             Path conf = Files.createDirectories(workingDirectory.resolve("conf"));
             Map<String, String> values = Map.of(
@@ -63,8 +72,10 @@ public final class JamesEnvironment {
                 Files.writeString(conf.resolve(file), text, StandardCharsets.UTF_8);
             }
             Path config = configDirectory();
-            Files.copy(config.resolve("extensions.properties"), conf.resolve("extensions.properties"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (maelezoModule) {
+                Files.copy(config.resolve("extensions.properties"), conf.resolve("extensions.properties"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             TestOverlay.gatewayTo(remotePort).apply(config.resolve("mailetcontainer.xml"), conf.resolve("mailetcontainer.xml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -77,7 +77,8 @@ class RobustnessOnRealJamesTest {
 
     @RegisterExtension
     static JamesServerExtension james = new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {
-        JamesEnvironment.write(workingDirectory.toPath(), 0, 0, 0, REMOTE.port());
+        // maelezo's module is replaced by the test's own (below), which binds the switchable classifier.
+        JamesEnvironment.write(workingDirectory.toPath(), 0, 0, 0, REMOTE.port(), false);
         return MemoryJamesConfiguration.builder()
             .workingDirectory(workingDirectory)
             .usersRepository(UsersRepositoryModuleChooser.Implementation.DEFAULT)
