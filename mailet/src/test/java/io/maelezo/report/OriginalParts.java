@@ -19,7 +19,7 @@ final class OriginalParts {
     private OriginalParts() {
     }
 
-    static void assertKept(byte[] original, MimeMessage decoratedMessage, String name) throws Exception {
+    public static void assertKept(byte[] original, MimeMessage decoratedMessage, String name) throws Exception {
         MimeMessage decorated = Dsn.roundTrip(decoratedMessage);
         MimeMultipart parts = (MimeMultipart) decorated.getContent();
         assertThat(parts.getBodyPart(0).isMimeType("multipart/alternative")).as(name).isTrue();
