@@ -61,6 +61,11 @@ public final class DeployedJames implements AutoCloseable {
     }
 
     public static DeployedJames start(Path workingDirectory, int remotePort) throws IOException, InterruptedException {
+        return start(workingDirectory, remotePort, true);
+    }
+
+    /** @param withMaelezo false for plain James: no maelezo jar, module or mailets (to compare with) */
+    public static DeployedJames start(Path workingDirectory, int remotePort, boolean withMaelezo) throws IOException, InterruptedException {
         Path lib = jamesLib();
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException(lib + " does not exist: build first (mvn install -DskipTests)");
@@ -69,10 +74,17 @@ public final class DeployedJames implements AutoCloseable {
         int imap = JamesEnvironment.freePort();
         int webadmin = JamesEnvironment.freePort();
         Files.createDirectories(workingDirectory);
-        JamesEnvironment.write(workingDirectory, smtp, imap, webadmin, remotePort);
-        Path extensions = Files.createDirectories(workingDirectory.resolve("extensions-jars"));
-        Path plugin = pluginJar();
-        Files.copy(plugin, extensions.resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        JamesEnvironment.WITHOUT_MAELEZO.set(!withMaelezo);
+        try {
+            JamesEnvironment.write(workingDirectory, smtp, imap, webadmin, remotePort, withMaelezo);
+        } finally {
+            JamesEnvironment.WITHOUT_MAELEZO.remove();
+        }
+        if (withMaelezo) {
+            Path extensions = Files.createDirectories(workingDirectory.resolve("extensions-jars"));
+            Path plugin = pluginJar();
+            Files.copy(plugin, extensions.resolve(plugin.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java,

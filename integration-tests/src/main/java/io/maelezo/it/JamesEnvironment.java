@@ -22,6 +22,9 @@ public final class JamesEnvironment {
         "lmtpserver.xml", "managesieveserver.xml", "dnsservice.xml", "domainlist.xml", "usersrepository.xml",
         "webadmin.properties", "jmx.properties", "jmap.properties", "logback.xml");
 
+    /** Set by the throughput harness for its plain-James rounds. */
+    static final ThreadLocal<Boolean> WITHOUT_MAELEZO = ThreadLocal.withInitial(() -> false);
+
     private JamesEnvironment() {
     }
 
@@ -76,7 +79,9 @@ public final class JamesEnvironment {
                 Files.copy(config.resolve("extensions.properties"), conf.resolve("extensions.properties"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            TestOverlay.gatewayTo(remotePort).apply(config.resolve("mailetcontainer.xml"), conf.resolve("mailetcontainer.xml"));
+            TestOverlay overlay = TestOverlay.gatewayTo(remotePort);
+            (maelezoModule || !WITHOUT_MAELEZO.get() ? overlay : overlay.withoutMaelezo())
+                .apply(config.resolve("mailetcontainer.xml"), conf.resolve("mailetcontainer.xml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

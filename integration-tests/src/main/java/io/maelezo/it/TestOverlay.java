@@ -25,9 +25,16 @@ import org.w3c.dom.NodeList;
  */
 public final class TestOverlay {
     private final Map<String, String> remoteDelivery;
+    private final boolean withoutMaelezo;
 
-    private TestOverlay(Map<String, String> remoteDelivery) {
+    private TestOverlay(Map<String, String> remoteDelivery, boolean withoutMaelezo) {
         this.remoteDelivery = remoteDelivery;
+        this.withoutMaelezo = withoutMaelezo;
+    }
+
+    /** The same overlay, and maelezo's mailets taken out: plain James, to compare with. */
+    public TestOverlay withoutMaelezo() {
+        return new TestOverlay(remoteDelivery, true);
     }
 
     public static TestOverlay gatewayTo(int port) {
@@ -36,7 +43,7 @@ public final class TestOverlay {
         values.put("gatewayPort", Integer.toString(port));
         values.put("delayTime", "1000");
         values.put("maxRetries", "0");
-        return new TestOverlay(values);
+        return new TestOverlay(values, false);
     }
 
     public void apply(Path source, Path target) throws Exception {
@@ -47,6 +54,15 @@ public final class TestOverlay {
         }
         Element remoteDeliveryMailet = findRemoteDelivery(document);
         remoteDelivery.forEach((name, value) -> setChild(remoteDeliveryMailet, name, value));
+        if (withoutMaelezo) {
+            NodeList mailets = document.getElementsByTagName("mailet");
+            for (int i = mailets.getLength() - 1; i >= 0; i--) {
+                Element mailet = (Element) mailets.item(i);
+                if (mailet.getAttribute("class").startsWith("io.maelezo.")) {
+                    mailet.getParentNode().removeChild(mailet);
+                }
+            }
+        }
         var transformer = TransformerFactory.newInstance().newTransformer();
         transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
         try (OutputStream out = Files.newOutputStream(target)) {

@@ -1,0 +1,102 @@
+package io.maelezo.it.demo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.mail.Folder;
+import javax.mail.Message;
+import javax.mail.Session;
+import javax.mail.Store;
+import javax.mail.Transport;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+import io.maelezo.it.DeployedJames;
+import io.maelezo.it.JamesEnvironment;
+import io.maelezo.it.RejectingSmtpServer;
+
+/**
+ * End to end on real James (README, "Performance"): bounces per second through James 3.8.1 with
+ * the config/ pipeline, with and without maelezo's two mailets, in interleaved rounds.
+ * Usage: ThroughputHarness [ROUNDS] [MAILS]. Not part of the tests: it takes minutes.
+ */
+public final class ThroughputHarness {
+    private ThroughputHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int mails = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        RejectingSmtpServer remote = RejectingSmtpServer.start();
+        for (int i = 0; i < mails; i++) {
+            remote.reject("gone" + i + "@remote.example", "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org");
+        }
+        List<String> results = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (boolean withMaelezo : new boolean[] {true, false}) {
+                double perSecond = run(remote.port(), mails, withMaelezo);
+                String line = String.format("round %d, %s: %.1f bounces/s", round, withMaelezo ? "with maelezo   " : "without maelezo", perSecond);
+                System.out.println(line);
+                results.add(line);
+            }
+        }
+        remote.close();
+        results.forEach(System.out::println);
+    }
+
+    private static double run(int remotePort, int mails, boolean withMaelezo) throws Exception {
+        Path directory = Files.createTempDirectory("maelezo-throughput-");
+        try (DeployedJames james = DeployedJames.start(directory, remotePort, withMaelezo)) {
+            String user = "mtumaji@" + JamesEnvironment.DOMAIN;
+            james.addUser(user, "secret");
+            Properties properties = new Properties();
+            properties.put("mail.smtp.host", "127.0.0.1");
+            properties.put("mail.smtp.port", Integer.toString(james.smtpPort()));
+            Session session = Session.getInstance(properties);
+            Instant start = Instant.now();
+            ExecutorService clients = Executors.newFixedThreadPool(4);
+            List<Future<?>> sent = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                int first = c;
+                sent.add(clients.submit(() -> {
+                    for (int i = first; i < mails; i += 4) {
+                        MimeMessage mail = new MimeMessage(session);
+                        mail.setFrom(new InternetAddress(user));
+                        mail.setRecipient(Message.RecipientType.TO, new InternetAddress("gone" + i + "@remote.example"));
+                        mail.setSubject("Mzigo " + i);
+                        mail.setText("Habari " + i);
+                        Transport.send(mail);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+            clients.shutdown();
+            while (count(session, james, user) < mails) {
+                if (Duration.between(start, Instant.now()).toMinutes() > 5) {
+                    throw new IllegalStateException("bounces did not all arrive");
+                }
+                Thread.sleep(100);
+            }
+            return mails / (Duration.between(start, Instant.now()).toMillis() / 1000.0);
+        }
+    }
+
+    private static int count(Session session, DeployedJames james, String user) throws Exception {
+        try (Store store = session.getStore("imap")) {
+            store.connect("127.0.0.1", james.imapPort(), user, "secret");
+            Folder inbox = store.getFolder("INBOX");
+            return inbox.getMessageCount();
+        }
+    }
+}
