@@ -43,6 +43,22 @@ class KeywordIndexTest {
     }
 
     @Test
+    void matchingOnlyAtWordStartsFindsExactlyWhatAFullSearchFinds() throws Exception {
+        for (String file : List.of("reason-patterns.tsv", "vendor-codes.tsv")) {
+            List<String> sources = new ArrayList<>();
+            TsvTable.load(file).rows().forEach(row -> sources.add(row.get("pattern")));
+            KeywordIndex index = new KeywordIndex(sources);
+            for (String reply : replies()) {
+                io.maelezo.engine.data.Words words = io.maelezo.engine.data.Words.of(reply);
+                for (int i = 0; i < sources.size(); i++) {
+                    boolean found = Pattern.compile(sources.get(i), Pattern.CASE_INSENSITIVE).matcher(reply).find();
+                    assertThat(index.matchStart(i, words) >= 0).as(file + " row " + i + " on: " + reply).isEqualTo(found);
+                }
+            }
+        }
+    }
+
+    @Test
     void aTextWithNoneOfTheWordsHasFewCandidates() {
         KeywordIndex index = new KeywordIndex(List.of("\\b(mailbox full|over ?quota)\\b", "\\b(relay(ing)? denied)\\b", "\\[TSS0[1-4]\\]"));
 

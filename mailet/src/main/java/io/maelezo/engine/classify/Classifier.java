@@ -12,6 +12,7 @@ import io.maelezo.engine.data.EnhancedStatusTable;
 import io.maelezo.engine.data.ReasonPatterns;
 import io.maelezo.engine.data.ReplyCodeTable;
 import io.maelezo.engine.data.VendorCodes;
+import io.maelezo.engine.data.Words;
 import io.maelezo.engine.parse.Diagnostic;
 import io.maelezo.engine.parse.DiagnosticParser;
 
@@ -62,15 +63,17 @@ public class Classifier {
 
     public Classification classify(String reply) {
         Diagnostic parsed = parser.parse(reply);
-        Optional<VendorCodes.Entry> vendor = vendorCodes.match(parsed.text());
+        Words replyWords = Words.of(parsed.text());
+        Optional<VendorCodes.Entry> vendor = vendorCodes.match(replyWords);
         Optional<BlocklistOperator> operator = vendor.isPresent()
             ? vendor.flatMap(VendorCodes.Entry::blocklist).flatMap(blocklists::byId)
-            : blocklists.find(parsed.text());
+            : blocklists.find(replyWords);
         Diagnostic diagnostic = operator
             .map(found -> new Diagnostic(parsed.replyCode().orElse(null), parsed.enhancedStatus().orElse(null), found.redact(parsed.text())))
             .orElse(parsed);
-        String words = diagnostic.text().indexOf('@') < 0 ? diagnostic.text() : ADDRESS.matcher(diagnostic.text()).replaceAll(" ");
-        Optional<Category> byWords = operator.isPresent() || vendor.isPresent() ? Optional.empty() : reasons.match(words);
+        Optional<Category> byWords = operator.isPresent() || vendor.isPresent() ? Optional.empty()
+            : reasons.match(diagnostic.text().indexOf('@') < 0 && diagnostic == parsed ? replyWords
+                : Words.of(ADDRESS.matcher(diagnostic.text()).replaceAll(" ")));
         Optional<Category> byEnhanced = diagnostic.enhancedStatus().flatMap(enhancedStatuses::category).filter(c -> c != Category.UNKNOWN);
         Optional<Category> byReply = diagnostic.replyCode().flatMap(replyCodes::category).filter(c -> c != Category.UNKNOWN);
         Category category;

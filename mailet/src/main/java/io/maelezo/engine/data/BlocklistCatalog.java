@@ -36,7 +36,7 @@ public final class BlocklistCatalog {
             identifierPatterns.add(Pattern.compile(source, Pattern.CASE_INSENSITIVE));
             sources.add(operator.identifiers().stream().map(BlocklistCatalog::keyable).collect(Collectors.joining("|", "(", ")")));
         }
-        this.index = new KeywordIndex(sources);
+        this.index = new KeywordIndex(sources, identifierPatterns);
     }
 
     /** An identifier as the keyword index reads a pattern: its literal letters, signs escaped. */
@@ -85,13 +85,18 @@ public final class BlocklistCatalog {
 
     /** The first operator named in the text, if any. */
     public Optional<BlocklistOperator> find(String text) {
-        java.util.BitSet candidates = index.candidates(text);
+        return find(Words.of(text));
+    }
+
+    /** The operator named first in the text, if any. */
+    public Optional<BlocklistOperator> find(Words words) {
+        java.util.BitSet candidates = index.candidates(words);
         BlocklistOperator first = null;
         int firstAt = Integer.MAX_VALUE;
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            Matcher matcher = identifierPatterns.get(i).matcher(text);
-            if (matcher.find() && matcher.start() < firstAt) {
-                firstAt = matcher.start();
+            int at = index.matchStart(i, words);
+            if (at >= 0 && at < firstAt) {
+                firstAt = at;
                 first = operators.get(i);
             }
         }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Tells, cheaply, which of many patterns could match a text, so that only those run. Every
@@ -19,71 +21,134 @@ import java.util.Set;
  * on its words, not on how many patterns the files hold.
  */
 public final class KeywordIndex {
-    private static final int KEY_LENGTH = 3;
-    /** Codes such as 5.7.606 are one word here, and their keys longer: "5.7.6". */
-    private static final int CODE_KEY_LENGTH = 5;
+    private static final int KEY_LENGTH = Words.KEY_LENGTH;
+    private static final int CODE_KEY_LENGTH = Words.CODE_KEY_LENGTH;
 
-    private final int size;
+    private final List<Pattern> patterns;
+    /** Per pattern: the keys its alternatives start with (ASCII: word starts); null when it cannot tell. */
+    private final List<List<String>> wordKeys = new ArrayList<>();
+    /** Per pattern: keys with letters outside ASCII (Japanese has no spaces between words): looked for anywhere. */
+    private final List<List<String>> substringKeys = new ArrayList<>();
+    private final Map<String, BitSet> byKey = new HashMap<>();
     private final BitSet always = new BitSet();
-    private final Map<String, BitSet> byPrefix = new HashMap<>();
-    /** Keys with letters outside ASCII (Japanese has no spaces between words): looked for anywhere. */
-    private final Map<String, BitSet> bySubstring = new HashMap<>();
+    private final BitSet bySubstring = new BitSet();
 
     public KeywordIndex(List<String> regexes) {
-        this.size = regexes.size();
-        for (int i = 0; i < regexes.size(); i++) {
-            Optional<Set<String>> keys = StartReader.keys(regexes.get(i));
+        this(regexes, Pattern.CASE_INSENSITIVE);
+    }
+
+    public KeywordIndex(List<String> regexes, int flags) {
+        this(regexes, compileAll(regexes, flags));
+    }
+
+    private static List<Pattern> compileAll(List<String> regexes, int flags) {
+        List<Pattern> compiled = new ArrayList<>();
+        regexes.forEach(regex -> compiled.add(Pattern.compile(regex, flags)));
+        return compiled;
+    }
+
+    /**
+     * @param keySources what the keys are read from, one per pattern (the pattern itself, or a
+     *                   simpler regex that starts with the same words)
+     * @param patterns   what is matched
+     */
+    public KeywordIndex(List<String> keySources, List<Pattern> patterns) {
+        this.patterns = List.copyOf(patterns);
+        for (int i = 0; i < keySources.size(); i++) {
+            Optional<Set<String>> keys = StartReader.keys(keySources.get(i));
+            List<String> ascii = new ArrayList<>();
+            List<String> other = new ArrayList<>();
             if (keys.isEmpty() || keys.get().isEmpty()) {
                 always.set(i);
-                continue;
+            } else {
+                for (String key : keys.get()) {
+                    (key.chars().allMatch(c -> c < 128) ? ascii : other).add(key);
+                }
+                for (String key : ascii) {
+                    byKey.computeIfAbsent(key, k -> new BitSet()).set(i);
+                }
+                if (!other.isEmpty()) {
+                    bySubstring.set(i);
+                }
             }
-            for (String key : keys.get()) {
-                boolean ascii = key.chars().allMatch(c -> c < 128);
-                (ascii ? byPrefix : bySubstring).computeIfAbsent(key, k -> new BitSet()).set(i);
-            }
+            wordKeys.add(ascii);
+            substringKeys.add(other);
         }
     }
 
     public int size() {
-        return size;
-    }
-
-    private static boolean isCodeDot(String text, int i) {
-        return text.charAt(i) == '.' && i > 0 && i + 1 < text.length()
-            && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1));
+        return patterns.size();
     }
 
     /** The patterns that may match this text; the others cannot. */
     public BitSet candidates(String text) {
+        return candidates(Words.of(text));
+    }
+
+    public BitSet candidates(Words words) {
         BitSet result = (BitSet) always.clone();
-        String lower = text.toLowerCase(Locale.ROOT);
-        int length = lower.length();
-        int i = 0;
-        while (i < length) {
-            char c = lower.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            boolean code = Character.isDigit(c);
-            while (i < length && (Character.isLetterOrDigit(lower.charAt(i)) || isCodeDot(lower, i))) {
-                i++;
-            }
-            int longest = code ? CODE_KEY_LENGTH : KEY_LENGTH;
-            for (int k = 1; k <= longest && start + k <= i; k++) {
-                BitSet hits = byPrefix.get(lower.substring(start, start + k));
-                if (hits != null) {
-                    result.or(hits);
-                }
-            }
-        }
-        for (Map.Entry<String, BitSet> entry : bySubstring.entrySet()) {
-            if (lower.contains(entry.getKey())) {
-                result.or(entry.getValue());
+        result.or(bySubstring);
+        for (String key : words.keys()) {
+            BitSet hits = byKey.get(key);
+            if (hits != null) {
+                result.or(hits);
             }
         }
         return result;
+    }
+
+    /**
+     * Where pattern i matches in these words, or -1: tried only at the starts of the words its
+     * alternatives can begin with (and just before, for a pattern that starts with a sign such as
+     * "[TSS04]"), with the rest of the text visible to look-arounds.
+     */
+    public int matchStart(int i, Words words) {
+        Pattern pattern = patterns.get(i);
+        String text = words.text();
+        if (always.get(i)) {
+            Matcher matcher = pattern.matcher(text);
+            return matcher.find() ? matcher.start() : -1;
+        }
+        int earliest = -1;
+        for (String key : substringKeys.get(i)) {
+            if (words.lower().contains(key)) {
+                Matcher matcher = pattern.matcher(text);
+                if (matcher.find()) {
+                    earliest = matcher.start();
+                }
+            }
+        }
+        Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (String key : wordKeys.get(i)) {
+            for (int start : words.startsOf(key)) {
+                if (earliest >= 0 && start >= earliest) {
+                    continue;
+                }
+                if (lookingAt(matcher, start, text.length())) {
+                    earliest = start;
+                } else if (start > 0 && !Character.isLetterOrDigit(text.charAt(start - 1))
+                    && lookingAt(matcher, start - 1, text.length())) {
+                    earliest = start - 1;
+                }
+            }
+        }
+        return earliest;
+    }
+
+    private static boolean lookingAt(Matcher matcher, int from, int to) {
+        matcher.region(from, to);
+        return matcher.lookingAt();
+    }
+
+    /** The first pattern, in file order, that matches these words; -1 when none does. */
+    public int firstMatching(Words words) {
+        BitSet candidates = candidates(words);
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            if (matchStart(i, words) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Reads the first letters each alternative of a pattern starts with; empty when it cannot tell. */

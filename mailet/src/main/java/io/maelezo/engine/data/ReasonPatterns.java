@@ -26,7 +26,7 @@ public final class ReasonPatterns {
         this.categories = List.copyOf(categories);
         List<String> sources = new ArrayList<>();
         patterns.forEach(pattern -> sources.add(pattern.pattern()));
-        this.index = new KeywordIndex(sources);
+        this.index = new KeywordIndex(sources, patterns);
     }
 
     public static ReasonPatterns load() {
@@ -53,13 +53,12 @@ public final class ReasonPatterns {
     }
 
     public Optional<Category> match(String words) {
-        java.util.BitSet candidates = index.candidates(words);
-        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            if (patterns.get(i).matcher(words).find()) {
-                return Optional.of(categories.get(i));
-            }
-        }
-        return Optional.empty();
+        return match(Words.of(words));
+    }
+
+    public Optional<Category> match(Words words) {
+        int first = index.firstMatching(words);
+        return first < 0 ? Optional.empty() : Optional.of(categories.get(first));
     }
 
     public int size() {

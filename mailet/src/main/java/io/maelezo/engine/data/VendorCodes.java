@@ -43,7 +43,9 @@ public final class VendorCodes {
         this.entries = List.copyOf(entries);
         List<String> sources = new ArrayList<>();
         entries.forEach(entry -> sources.add(entry.pattern.pattern()));
-        this.index = new KeywordIndex(sources);
+        List<Pattern> patterns = new ArrayList<>();
+        entries.forEach(entry -> patterns.add(entry.pattern));
+        this.index = new KeywordIndex(sources, patterns);
     }
 
     public static VendorCodes load() {
@@ -56,13 +58,12 @@ public final class VendorCodes {
     }
 
     public Optional<Entry> match(String reply) {
-        java.util.BitSet candidates = index.candidates(reply);
-        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            if (entries.get(i).pattern.matcher(reply).find()) {
-                return Optional.of(entries.get(i));
-            }
-        }
-        return Optional.empty();
+        return match(Words.of(reply));
+    }
+
+    public Optional<Entry> match(Words reply) {
+        int first = index.firstMatching(reply);
+        return first < 0 ? Optional.empty() : Optional.of(entries.get(first));
     }
 
     public int size() {
