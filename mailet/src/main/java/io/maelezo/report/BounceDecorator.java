@@ -197,6 +197,10 @@ public final class BounceDecorator {
         text.setText(engine.renderer().text(view), "UTF-8");
         MimeBodyPart html = new MimeBodyPart();
         html.setText(engine.renderer().html(view), "UTF-8", "html");
+        // Said at once: javax.mail would otherwise read each text through the activation framework
+        // to choose. Quoted-printable keeps Swahili readable in the raw message and lines short.
+        text.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        html.setHeader("Content-Transfer-Encoding", "quoted-printable");
         MimeBodyPart explanation = new MimeBodyPart();
         explanation.setContent(new MimeMultipart("alternative", text, html));
         explanation.setHeader("Content-Language", languageTags());

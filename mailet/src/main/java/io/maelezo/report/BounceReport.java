@@ -30,15 +30,18 @@ public final class BounceReport {
     private final int statusIndex;
     private final DeliveryStatus status;
     private final List<Failure> failures;
-    private final String ownWords;
+    private String ownWords;
+    private final MimeMessage message;
     private String subject = "";
 
-    private BounceReport(MimeMultipart parts, int statusIndex, DeliveryStatus status, List<Failure> failures, String ownWords) {
+    private BounceReport(MimeMultipart parts, int statusIndex, DeliveryStatus status, List<Failure> failures, String ownWords,
+                         MimeMessage message) {
         this.parts = parts;
         this.statusIndex = statusIndex;
         this.status = status;
         this.failures = List.copyOf(failures);
         this.ownWords = ownWords;
+        this.message = message;
     }
 
     /** The bounce in this message; empty when the message does not tell of a delivery (failed or not). */
@@ -61,20 +64,24 @@ public final class BounceReport {
         int index = top == null ? -1 : topLevelStatusIndex(top);
         Optional<Part> statusPart = index >= 0 ? Optional.of(top.getBodyPart(index))
             : content instanceof Multipart ? findDeliveryStatus((Multipart) content, 0) : Optional.empty();
-        String text = TextBounceReader.humanText(message);
-        String ownWords = TextBounceReader.ownWords(text);
         if (statusPart.isPresent()) {
             DeliveryStatus status = DeliveryStatus.parse(readAll(statusPart.get()));
             List<Failure> failures = status.recipients().stream().filter(RecipientStatus::isFailure)
                 .map(r -> new Failure(r.recipient(), r.diagnostic().or(r::status).orElse(""), r.isDelayed()))
                 .collect(Collectors.toList());
-            if (failures.isEmpty() && status.recipients().isEmpty() && TextBounceReader.looksLikeBounce(message, ownWords)) {
+            if (!status.recipients().isEmpty()) {
+                // The report's own fields say it all: its text is read only if a reply says nothing.
+                return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, null, message));
+            }
+            String ownWords = TextBounceReader.ownWords(TextBounceReader.humanText(message));
+            if (TextBounceReader.looksLikeBounce(message, ownWords)) {
                 failures = TextBounceReader.failures(message, ownWords);
             }
-            return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, ownWords));
+            return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, ownWords, message));
         }
+        String ownWords = TextBounceReader.ownWords(TextBounceReader.humanText(message));
         if (TextBounceReader.looksLikeBounce(message, ownWords)) {
-            return Optional.of(new BounceReport(null, -1, null, TextBounceReader.failures(message, ownWords), ownWords));
+            return Optional.of(new BounceReport(null, -1, null, TextBounceReader.failures(message, ownWords), ownWords, message));
         }
         return Optional.empty();
     }
@@ -108,11 +115,12 @@ public final class BounceReport {
 
     private static Object safeContent(Part part) {
         try {
-            Object content = part.getContent();
-            if (content instanceof Multipart) {
-                ((Multipart) content).getCount(); // parses it: a broken one is no multipart
+            Optional<Multipart> content = MimeParts.multipart(part);
+            if (content.isPresent()) {
+                content.get().getCount(); // parses it: a broken one is no multipart
+                return content.get();
             }
-            return content;
+            return null;
         } catch (MessagingException | IOException | RuntimeException e) {
             return null;
         }
@@ -149,7 +157,7 @@ public final class BounceReport {
         if (part.isMimeType("multipart/*")) {
             Object content;
             try {
-                content = part.getContent();
+                content = MimeParts.multipart(part).orElse(null);
             } catch (MessagingException | IOException | RuntimeException e) {
                 return Optional.empty(); // broken MIME: the text reader reads it raw
             }
@@ -202,8 +210,15 @@ public final class BounceReport {
         return subject;
     }
 
-    /** The bounce's own words (its text, before any copy of the original message). */
+    /** The bounce's own words (its text, before any copy of the original message); read when first asked for. */
     public String ownWords() {
+        if (ownWords == null) {
+            try {
+                ownWords = TextBounceReader.ownWords(TextBounceReader.humanText(message));
+            } catch (MessagingException | IOException e) {
+                ownWords = "";
+            }
+        }
         return ownWords;
     }
 

@@ -62,6 +62,9 @@ public final class DeliveryStatus {
     /** Some servers write several recipients' fields without a blank line between them: one group each. */
     private static void splitRunTogetherRecipients(List<String> groups, List<String> separators) {
         for (int i = 0; i < groups.size(); i++) {
+            if (!mayHoldSeveralRecipients(groups.get(i))) {
+                continue; // the common case, seen without a regular expression
+            }
             String[] pieces = RECIPIENT_START.split(groups.get(i));
             if (FINAL_RECIPIENT_FIELD.matcher(groups.get(i)).results().count() > 1 && pieces.length > 1) {
                 String separator = separators.get(i);
@@ -74,6 +77,20 @@ public final class DeliveryStatus {
                 i += pieces.length - 1;
             }
         }
+    }
+
+    private static boolean mayHoldSeveralRecipients(String group) {
+        int first = indexOfIgnoreCase(group, "final-recipient", 0);
+        return first >= 0 && indexOfIgnoreCase(group, "final-recipient", first + 1) >= 0;
+    }
+
+    private static int indexOfIgnoreCase(String text, String word, int from) {
+        for (int i = from; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The per-message fields' Reporting-MTA, without its type. */

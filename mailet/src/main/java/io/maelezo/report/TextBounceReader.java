@@ -77,12 +77,12 @@ final class TextBounceReader {
     }
 
     private static void collectMultipart(Part part, StringBuilder text) throws MessagingException, IOException {
-        Object content = part.getContent();
-        if (!(content instanceof Multipart)) {
+        Optional<Multipart> parts = MimeParts.multipart(part);
+        if (parts.isEmpty()) {
             text.append(raw(part)).append('\n');
             return;
         }
-        Multipart multipart = (Multipart) content;
+        Multipart multipart = parts.get();
         int count = multipart.getCount();
         if (part.isMimeType("multipart/alternative")) {
             Part chosen = null;
@@ -124,19 +124,7 @@ final class TextBounceReader {
     }
 
     private static String asString(Part part) throws MessagingException, IOException {
-        Object content;
-        try {
-            content = part.getContent();
-        } catch (IOException | MessagingException | RuntimeException e) {
-            content = null;
-        }
-        if (content instanceof String) {
-            return (String) content;
-        }
-        try (InputStream in = part.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_TEXT);
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
+        return MimeParts.text(part);
     }
 
     private static String htmlToText(String html) {

@@ -1,0 +1,62 @@
+package io.maelezo.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import javax.mail.MessagingException;
+import javax.mail.Multipart;
+import javax.mail.Part;
+import javax.mail.internet.ContentType;
+import javax.mail.internet.MimeMultipart;
+import javax.mail.internet.MimePart;
+import javax.mail.internet.MimePartDataSource;
+import javax.mail.internet.MimeUtility;
+
+/**
+ * Reading parts straight from their streams, as javax.mail's own MimeMultipart and MimeUtility
+ * do, rather than through getContent(): that one looks up a content handler in the activation
+ * framework at every call (slow) and fails on a charset it does not know (a remote server's bounce
+ * may name any).
+ */
+final class MimeParts {
+    private static final int MAX_TEXT = 64 * 1024;
+
+    private MimeParts() {
+    }
+
+    /** The parts of a multipart part; empty when the part is not a multipart. */
+    static Optional<Multipart> multipart(Part part) throws MessagingException, IOException {
+        if (!part.isMimeType("multipart/*")) {
+            return Optional.empty();
+        }
+        if (part instanceof MimePart) {
+            return Optional.of(new MimeMultipart(new MimePartDataSource((MimePart) part)));
+        }
+        Object content = part.getContent();
+        return content instanceof Multipart ? Optional.of((Multipart) content) : Optional.empty();
+    }
+
+    /** A text part's words, decoded by its charset (UTF-8 when it names none Java knows), bounded. */
+    static String text(Part part) throws MessagingException, IOException {
+        byte[] bytes;
+        try (InputStream in = part.getInputStream()) {
+            bytes = in.readNBytes(MAX_TEXT);
+        }
+        return new String(bytes, charset(part));
+    }
+
+    private static Charset charset(Part part) {
+        try {
+            String name = new ContentType(part.getContentType()).getParameter("charset");
+            if (name != null) {
+                return Charset.forName(MimeUtility.javaCharset(name.trim()));
+            }
+            return StandardCharsets.US_ASCII;
+        } catch (MessagingException | RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+}
