@@ -62,8 +62,8 @@ public class DecorateBounce extends GenericMailet {
             }
         } catch (Throwable t) {
             Failures.rethrowIfFatal(t);
-            LOGGER.warn("maelezo: could not explain bounce {}; it is delivered unchanged ({})",
-                mail.getName(), Failures.describe(t), t);
+            LOGGER.warn("maelezo: could not explain bounce {}; it is delivered unchanged ({})", mail.getName(), Failures.describe(t));
+            LOGGER.debug("maelezo: what failed on bounce {}", mail.getName(), t);
         }
     }
 

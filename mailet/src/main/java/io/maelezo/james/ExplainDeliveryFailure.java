@@ -43,7 +43,8 @@ public class ExplainDeliveryFailure extends GenericMailet {
         } catch (Throwable t) {
             Failures.rethrowIfFatal(t);
             LOGGER.warn("maelezo: could not explain the delivery failure of mail {}; it goes on unchanged ({})",
-                mail.getName(), Failures.describe(t), t);
+                mail.getName(), Failures.describe(t));
+            LOGGER.debug("maelezo: what failed on mail {}", mail.getName(), t);
         }
     }
 

@@ -37,7 +37,8 @@ public class IsBounce extends GenericMatcher {
         } catch (Throwable t) {
             Failures.rethrowIfFatal(t);
             LOGGER.warn("maelezo: could not tell whether mail {} is a bounce; it goes on unchanged ({})",
-                mail.getName(), Failures.describe(t), t);
+                mail.getName(), Failures.describe(t));
+            LOGGER.debug("maelezo: what failed on mail {}", mail.getName(), t);
             return List.of();
         }
     }

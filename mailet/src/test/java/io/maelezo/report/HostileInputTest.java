@@ -39,6 +39,30 @@ class HostileInputTest {
         return cases.stream();
     }
 
+    @ParameterizedTest(name = "mailet, {2} ({0})")
+    @MethodSource("cases")
+    void theDecorateBounceMailetNeverThrowsAndLeavesTheMailWholeOrExplained(String file, String expected, String description)
+        throws Exception {
+        byte[] original;
+        try (InputStream in = HostileInputTest.class.getResourceAsStream("/io/maelezo/hostile/" + file)) {
+            original = in.readAllBytes();
+        }
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(original));
+        org.apache.mailet.base.test.FakeMail mail = org.apache.mailet.base.test.FakeMail.builder().name(file)
+            .sender(org.apache.james.core.MaybeSender.nullSender()).recipient("amina@maelezo.test").mimeMessage(message).build();
+
+        assertThatCode(() -> io.maelezo.james.MaelezoTesting.decorateBounce(
+            org.apache.mailet.base.test.FakeMailetConfig.builder().mailetName("DecorateBounce").build()).service(mail))
+            .doesNotThrowAnyException();
+
+        assertThat(mail.getRecipients()).hasSize(1);
+        if (mail.getMessage() != message) {
+            // Explained: every part of the original is still there. (Else the mail keeps the very
+            // message object it came with: maelezo did not touch it.)
+            OriginalParts.assertKept(original, mail.getMessage(), file);
+        }
+    }
+
     @ParameterizedTest(name = "{2} ({0}): {1}")
     @MethodSource("cases")
     void aHostileBounceGetsItsExpectedOutcomeAndNeverAnError(String file, String expected, String description) throws Exception {
