@@ -38,9 +38,12 @@ public final class Texts {
     private static final String RESOURCE_DIRECTORY = "/io/maelezo/texts/";
 
     private final Map<Language, Map<String, Mustache>> templates;
+    /** Entries without any {{...}}: kept as the text they always render to (most labels and steps). */
+    private final Map<Language, Map<String, String>> constants;
 
-    private Texts(Map<Language, Map<String, Mustache>> templates) {
+    private Texts(Map<Language, Map<String, Mustache>> templates, Map<Language, Map<String, String>> constants) {
         this.templates = templates;
+        this.constants = constants;
     }
 
     /** The shipped texts. */
@@ -62,15 +65,29 @@ public final class Texts {
 
     private static Texts load(Optional<Path> overrides) {
         Map<Language, Map<String, Mustache>> templates = new EnumMap<>(Language.class);
+        Map<Language, Map<String, String>> constants = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             String fileName = fileName(language);
             Map<String, Mustache> compiled = new HashMap<>();
-            shippedEntries(fileName).forEach((key, text) -> compiled.put(key, compile(fileName, key, text)));
+            Map<String, String> fixed = new HashMap<>();
+            shippedEntries(fileName).forEach((key, text) -> {
+                compiled.put(key, compile(fileName, key, text));
+                keepIfConstant(fixed, key, text);
+            });
             overrides.map(directory -> directory.resolve(fileName)).filter(Files::isRegularFile)
-                .ifPresent(file -> applyOverrides(file, compiled));
+                .ifPresent(file -> applyOverrides(file, compiled, fixed));
             templates.put(language, Map.copyOf(compiled));
+            constants.put(language, Map.copyOf(fixed));
         }
-        return new Texts(templates);
+        return new Texts(templates, constants);
+    }
+
+    private static void keepIfConstant(Map<String, String> fixed, String key, String text) {
+        if (text.contains("{{")) {
+            fixed.remove(key);
+        } else {
+            fixed.put(key, text.trim());
+        }
     }
 
     public static String fileName(Language language) {
@@ -88,7 +105,7 @@ public final class Texts {
         }
     }
 
-    private static void applyOverrides(Path file, Map<String, Mustache> compiled) {
+    private static void applyOverrides(Path file, Map<String, Mustache> compiled, Map<String, String> fixed) {
         Map<String, String> entries;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             entries = read(reader);
@@ -102,6 +119,7 @@ public final class Texts {
             }
             try {
                 compiled.put(key, compile(file.toString(), key, text));
+                keepIfConstant(fixed, key, text);
             } catch (MustacheException e) {
                 LOGGER.warn("maelezo: {} entry '{}' is not a valid template ({}); using the shipped text", file, key, e.getMessage());
             }
@@ -126,6 +144,10 @@ public final class Texts {
 
     /** The entry rendered with these values; empty when the entry does not exist or renders to nothing. */
     public Optional<String> render(Language language, String key, Map<String, ?> values) {
+        String constant = constants.get(language).get(key);
+        if (constant != null) {
+            return constant.isEmpty() ? Optional.empty() : Optional.of(constant);
+        }
         Mustache template = templates.get(language).get(key);
         if (template == null) {
             return Optional.empty();
