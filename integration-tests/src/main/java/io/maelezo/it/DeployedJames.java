@@ -74,12 +74,8 @@ public final class DeployedJames implements AutoCloseable {
         int imap = JamesEnvironment.freePort();
         int webadmin = JamesEnvironment.freePort();
         Files.createDirectories(workingDirectory);
-        JamesEnvironment.WITHOUT_MAELEZO.set(!withMaelezo);
-        try {
-            JamesEnvironment.write(workingDirectory, smtp, imap, webadmin, remotePort, withMaelezo);
-        } finally {
-            JamesEnvironment.WITHOUT_MAELEZO.remove();
-        }
+        JamesEnvironment.write(workingDirectory, smtp, imap, webadmin, remotePort,
+            withMaelezo ? JamesEnvironment.Maelezo.INSTALLED : JamesEnvironment.Maelezo.NONE);
         if (withMaelezo) {
             Path extensions = Files.createDirectories(workingDirectory.resolve("extensions-jars"));
             Path plugin = pluginJar();

@@ -22,8 +22,15 @@ public final class JamesEnvironment {
         "lmtpserver.xml", "managesieveserver.xml", "dnsservice.xml", "domainlist.xml", "usersrepository.xml",
         "webadmin.properties", "jmx.properties", "jmap.properties", "logback.xml");
 
-    /** Set by the throughput harness for its plain-James rounds. */
-    static final ThreadLocal<Boolean> WITHOUT_MAELEZO = ThreadLocal.withInitial(() -> false);
+    /** How much of maelezo a James gets. */
+    public enum Maelezo {
+        /** As an admin installs it: config/'s mailetcontainer.xml and extensions.properties. */
+        INSTALLED,
+        /** maelezo's mailets, but no extensions.properties: the test binds maelezo's classes with its own Guice module. */
+        MAILETS_WITH_TEST_MODULE,
+        /** Plain James, to compare with: maelezo's mailets taken out, no module. */
+        NONE
+    }
 
     private JamesEnvironment() {
     }
@@ -49,15 +56,11 @@ public final class JamesEnvironment {
      * @param remotePort   the rejecting server RemoteDelivery sends to
      */
     public static void write(Path workingDirectory, int smtpPort, int imapPort, int webadminPort, int remotePort) {
-        write(workingDirectory, smtpPort, imapPort, webadminPort, remotePort, true);
+        write(workingDirectory, smtpPort, imapPort, webadminPort, remotePort, Maelezo.INSTALLED);
     }
 
-    /**
-     * @param maelezoModule false for a test that binds maelezo's classes with its own Guice module
-     *                      instead of config/extensions.properties (James refuses a binding made twice)
-     */
     public static void write(Path workingDirectory, int smtpPort, int imapPort, int webadminPort, int remotePort,
-                             boolean maelezoModule) {
+                             Maelezo maelezo) {
         try {
             Path conf = Files.createDirectories(workingDirectory.resolve("conf"));
             Map<String, String> values = Map.of(
@@ -75,12 +78,12 @@ public final class JamesEnvironment {
                 Files.writeString(conf.resolve(file), text, StandardCharsets.UTF_8);
             }
             Path config = configDirectory();
-            if (maelezoModule) {
+            if (maelezo == Maelezo.INSTALLED) {
                 Files.copy(config.resolve("extensions.properties"), conf.resolve("extensions.properties"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             TestOverlay overlay = TestOverlay.gatewayTo(remotePort);
-            (maelezoModule || !WITHOUT_MAELEZO.get() ? overlay : overlay.withoutMaelezo())
+            (maelezo == Maelezo.NONE ? overlay.withoutMaelezo() : overlay)
                 .apply(config.resolve("mailetcontainer.xml"), conf.resolve("mailetcontainer.xml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -78,7 +78,7 @@ class RobustnessOnRealJamesTest {
     @RegisterExtension
     static JamesServerExtension james = new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {
         // maelezo's module is replaced by the test's own (below), which binds the switchable classifier.
-        JamesEnvironment.write(workingDirectory.toPath(), 0, 0, 0, REMOTE.port(), false);
+        JamesEnvironment.write(workingDirectory.toPath(), 0, 0, 0, REMOTE.port(), JamesEnvironment.Maelezo.MAILETS_WITH_TEST_MODULE);
         return MemoryJamesConfiguration.builder()
             .workingDirectory(workingDirectory)
             .usersRepository(UsersRepositoryModuleChooser.Implementation.DEFAULT)

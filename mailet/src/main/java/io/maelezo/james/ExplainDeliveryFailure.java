@@ -37,6 +37,7 @@ public class ExplainDeliveryFailure extends GenericMailet {
                 error -> {
                     Classification classification = classifier.classify(error);
                     MaelezoAttributes.store(mail, classification);
+                    MaelezoAttributes.storeRetries(mail);
                     LOGGER.debug("maelezo: mail {} failed: {}", mail.getName(), classification);
                 },
                 () -> LOGGER.debug("maelezo: mail {} has no delivery-error attribute; nothing to explain", mail.getName()));

@@ -16,7 +16,6 @@ import io.maelezo.engine.classify.Classification;
 final class MaelezoAttributes {
     /** Set by RemoteDelivery: the remote server's reply, or the exception text. */
     static final AttributeName DELIVERY_ERROR = AttributeName.of("delivery-error");
-    static final AttributeName IS_DELIVERY_PERMANENT_ERROR = AttributeName.of("is-delivery-permanent-error");
     static final AttributeName DELIVERY_RETRY_COUNT = AttributeName.of("delivery_retry_count");
 
     static final AttributeName CATEGORY = AttributeName.of("maelezo.category");
@@ -29,6 +28,12 @@ final class MaelezoAttributes {
     static final AttributeName RETRIES = AttributeName.of("maelezo.retries");
 
     private MaelezoAttributes() {
+    }
+
+    /** How many times James tried before giving up, when it says (RemoteDelivery's retry count). */
+    static void storeRetries(Mail mail) {
+        value(mail, DELIVERY_RETRY_COUNT).filter(Number.class::isInstance)
+            .ifPresent(count -> mail.setAttribute(new Attribute(RETRIES, AttributeValue.of(count.toString()))));
     }
 
     static void store(Mail mail, Classification classification) {

@@ -46,7 +46,8 @@ class MailetsTest {
     @Test
     void explainDeliveryFailureStoresTheClassificationAsStringAndBooleanAttributes() throws Exception {
         FakeMail mail = FakeMail.builder().name("m").sender("amina@maelezo.test").recipient("rcpt@remote.example")
-            .attribute(new Attribute(AttributeName.of("delivery-error"), AttributeValue.of(Dsn.BLOCKLIST))).build();
+            .attribute(new Attribute(AttributeName.of("delivery-error"), AttributeValue.of(Dsn.BLOCKLIST)))
+            .attribute(new Attribute(AttributeName.of("delivery_retry_count"), AttributeValue.of(2))).build();
         ExplainDeliveryFailure mailet = new ExplainDeliveryFailure(CLASSIFIER);
         mailet.init(FakeMailetConfig.builder().mailetName("ExplainDeliveryFailure").build());
 
@@ -57,8 +58,10 @@ class MailetsTest {
         assertThat(MaelezoAttributes.string(mail, MaelezoAttributes.ENHANCED_STATUS)).contains("5.7.1");
         assertThat(MaelezoAttributes.string(mail, MaelezoAttributes.BLOCKLIST)).contains("spamhaus");
         assertThat(MaelezoAttributes.value(mail, MaelezoAttributes.TEMPORARY)).contains(false);
-        assertThat(mail.attributeNames()).allSatisfy(name -> assertThat(mail.getAttribute(name).orElseThrow().getValue().getValue())
-            .isInstanceOfAny(String.class, Boolean.class));
+        assertThat(MaelezoAttributes.string(mail, MaelezoAttributes.RETRIES)).contains("2");
+        assertThat(mail.attributeNames()).filteredOn(name -> name.asString().startsWith("maelezo."))
+            .allSatisfy(name -> assertThat(mail.getAttribute(name).orElseThrow().getValue().getValue())
+                .isInstanceOfAny(String.class, Boolean.class));
         assertThat(mail.getState()).isNotEqualTo(Mail.GHOST);
     }
 

@@ -50,11 +50,6 @@ public final class BlocklistOperator {
         return lookupUrlWithoutIp.isEmpty() ? Optional.empty() : Optional.of(lookupUrlWithoutIp);
     }
 
-    /** The lookup page with no address filled in: the page an operator link must start with. */
-    public Optional<String> generalUrl() {
-        return lookupUrlWithoutIp.isEmpty() ? Optional.empty() : Optional.of(lookupUrlWithoutIp);
-    }
-
     /** True when this reply shows the recipient's server misusing the list, not a real listing. */
     public boolean meansMisconfiguredServer(String reply) {
         return misconfiguredWhen != null && misconfiguredWhen.matcher(reply).find();

@@ -3,7 +3,6 @@ package io.maelezo.engine.data;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.maelezo.engine.Category;
 
@@ -36,10 +35,5 @@ public final class EnhancedStatusTable {
         }
         String subject = generic.substring(0, generic.lastIndexOf('.')) + ".*";
         return Optional.ofNullable(categories.get(subject));
-    }
-
-    /** The registered codes, as {@code X.s.d}; the subject fallbacks are not included. */
-    public Set<String> registeredCodes() {
-        return Set.copyOf(categories.keySet().stream().filter(code -> !code.endsWith("*")).collect(java.util.stream.Collectors.toSet()));
     }
 }

@@ -75,10 +75,6 @@ public final class Words {
         return result;
     }
 
-    boolean hasKey(String key) {
-        return starts.containsKey(key);
-    }
-
     /** Every key some word of this text starts with. */
     java.util.Set<String> keys() {
         return starts.keySet();
