@@ -162,7 +162,9 @@ public final class DeliveryStatus {
     private static InternetHeaders fields(String group) {
         try {
             return new InternetHeaders(new ByteArrayInputStream(group.getBytes(StandardCharsets.ISO_8859_1)));
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
+            // javax.mail throws IndexOutOfBoundsException for a group that starts with a
+            // continuation line (found by the fuzzer): such a group has no fields we can read.
             return new InternetHeaders();
         }
     }

@@ -259,8 +259,9 @@ final class TextBounceReader {
                     failures.add(new Failure(status.recipient(), status.diagnostic().or(status::status).orElse(block),
                         delayed || status.isDelayed()));
                 }
-            } catch (MessagingException e) {
-                // not fields after all: the address rules below read this text
+            } catch (MessagingException | RuntimeException e) {
+                // not fields after all (javax.mail may throw on a leading continuation line):
+                // the address rules below read this text
             }
         }
         return failures;

@@ -38,6 +38,17 @@ class DeliveryStatusTest {
     }
 
     @Test
+    void aGroupStartingWithAContinuationLineIsReadAsNoFieldsNotAnError() {
+        // Found by the fuzzer: javax.mail's InternetHeaders throws IndexOutOfBoundsException here.
+        byte[] content = "\t\r\n ".getBytes(StandardCharsets.ISO_8859_1);
+
+        DeliveryStatus status = DeliveryStatus.parse(content);
+
+        assertThat(status.recipients()).isEmpty();
+        assertThat(status.repairedStatus(parser)).isEmpty();
+    }
+
+    @Test
     void aValidStatusIsLeftAlone() {
         byte[] content = Dsn.james().recipient("a@remote.example", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown")
             .deliveryStatus().getBytes(StandardCharsets.ISO_8859_1);
