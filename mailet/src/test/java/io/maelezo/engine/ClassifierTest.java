@@ -82,6 +82,17 @@ class ClassifierTest {
     }
 
     @Test
+    void abusixCustomerKeysAreRemovedWhateverTheirCase() {
+        Classification classification = CLASSIFIER.classify(
+            "550 5.7.1 Listed at 0123456789ABCDEF0123456789ABCDEF.COMBINED.MAIL.ABUSIX.ZONE, see https://lookup.abusix.com/search?q=192.0.2.1");
+
+        assertThat(classification.blocklist().map(operator -> operator.id())).contains("abusix");
+        assertThat(classification.diagnostic().text()).doesNotContain("0123456789ABCDEF")
+            .contains("[removed].COMBINED.MAIL.ABUSIX.ZONE");
+        assertThat(classification.listedAddress()).contains("192.0.2.1");
+    }
+
+    @Test
     void aLookAlikeOperatorHostIsNeverTakenAsTheOperatorsPage() {
         Classification classification = CLASSIFIER.classify(
             "550 5.7.1 blocked, see https://spamhaus.org.evil.example/remove?ip=192.0.2.1");

@@ -6,14 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.maelezo.engine.data.KeywordIndex;
 import io.maelezo.engine.data.TsvTable;
+import io.maelezo.engine.data.Words;
 
-/** The index only saves work: every pattern that matches a text is among its candidates. */
+/** The index only saves work: it finds exactly what running every pattern over the whole text finds. */
 class KeywordIndexTest {
     private static List<String> replies() throws Exception {
         List<String> replies = new ArrayList<>();
@@ -21,49 +23,79 @@ class KeywordIndexTest {
             .lines().filter(line -> !line.startsWith("#")).skip(1).forEach(line -> replies.add(line.split("\t")[0]));
         replies.add("Too many retries failure. Bouncing after 1 retries.");
         replies.add("[TSS04] Messages from 192.0.2.1 temporarily deferred");
+        replies.add("550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. (S3150) [AS(201806281)]");
         replies.add("連絡しようとしたグループに投稿する権限がありません");
+        replies.add("552 MAILBOX FULL; OVERQUOTA for USER");
+        replies.add("");
         return replies;
     }
 
+    private static List<String> patterns(String file) {
+        List<String> patterns = new ArrayList<>();
+        TsvTable.load(file).rows().forEach(row -> patterns.add(row.get("pattern")));
+        return patterns;
+    }
+
     @Test
-    void everyMatchingPatternIsACandidate() throws Exception {
+    void findsExactlyTheShippedPatternsThatAFullSearchFinds() throws Exception {
         for (String file : List.of("reason-patterns.tsv", "vendor-codes.tsv")) {
-            List<String> sources = new ArrayList<>();
-            TsvTable.load(file).rows().forEach(row -> sources.add(row.get("pattern")));
-            KeywordIndex index = new KeywordIndex(sources);
+            List<String> patterns = patterns(file);
+            KeywordIndex index = new KeywordIndex(patterns);
             for (String reply : replies()) {
-                BitSet candidates = index.candidates(reply);
-                for (int i = 0; i < sources.size(); i++) {
-                    if (Pattern.compile(sources.get(i), Pattern.CASE_INSENSITIVE).matcher(reply).find()) {
-                        assertThat(candidates.get(i)).as(file + " row " + i + " on: " + reply).isTrue();
+                BitSet expected = new BitSet();
+                int earliest = -1;
+                int earliestAt = Integer.MAX_VALUE;
+                for (int i = 0; i < patterns.size(); i++) {
+                    Matcher matcher = Pattern.compile(patterns.get(i), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(reply);
+                    if (matcher.find()) {
+                        expected.set(i);
+                        if (matcher.start() < earliestAt) {
+                            earliestAt = matcher.start();
+                            earliest = i;
+                        }
                     }
                 }
-            }
-        }
-    }
-
-    @Test
-    void matchingOnlyAtWordStartsFindsExactlyWhatAFullSearchFinds() throws Exception {
-        for (String file : List.of("reason-patterns.tsv", "vendor-codes.tsv")) {
-            List<String> sources = new ArrayList<>();
-            TsvTable.load(file).rows().forEach(row -> sources.add(row.get("pattern")));
-            KeywordIndex index = new KeywordIndex(sources);
-            for (String reply : replies()) {
-                io.maelezo.engine.data.Words words = io.maelezo.engine.data.Words.of(reply);
-                for (int i = 0; i < sources.size(); i++) {
-                    boolean found = Pattern.compile(sources.get(i), Pattern.CASE_INSENSITIVE).matcher(reply).find();
-                    assertThat(index.matchStart(i, words) >= 0).as(file + " row " + i + " on: " + reply).isEqualTo(found);
+                Words words = Words.of(reply);
+                assertThat(index.matching(words)).as(file + " on: " + reply).isEqualTo(expected);
+                assertThat(index.firstMatching(words)).as(file + " on: " + reply).isEqualTo(expected.nextSetBit(0));
+                KeywordIndex.Hit hit = index.earliest(words);
+                assertThat(hit == null ? -1 : hit.pattern()).as(file + " on: " + reply).isEqualTo(earliest);
+                if (hit != null) {
+                    assertThat(hit.start()).isEqualTo(earliestAt);
                 }
             }
         }
     }
 
     @Test
-    void aTextWithNoneOfTheWordsHasFewCandidates() {
-        KeywordIndex index = new KeywordIndex(List.of("\\b(mailbox full|over ?quota)\\b", "\\b(relay(ing)? denied)\\b", "\\[TSS0[1-4]\\]"));
+    void patternsThatStartWithASignOrAnUnreadablePartAreStillFound() {
+        KeywordIndex index = new KeywordIndex(List.of(
+            "\\[TSS0[1-4]\\]",
+            "(mail)?box full",
+            "[a-z]+ quota",
+            "\\b(mailbox full|over ?quota)\\b"));
 
-        assertThat(index.candidates("everything went fine").cardinality()).isZero();
-        assertThat(index.candidates("452 4.2.2 Mailbox full").get(0)).isTrue();
-        assertThat(index.candidates("421 [TSS04] deferred").get(2)).isTrue();
+        assertThat(index.matching(Words.of("421 [TSS04] deferred"))).isEqualTo(BitSet.valueOf(new long[] {0b0001}));
+        assertThat(index.matching(Words.of("452 4.2.2 Mailbox full"))).isEqualTo(BitSet.valueOf(new long[] {0b1010}));
+        assertThat(index.matching(Words.of("552 user over quota"))).isEqualTo(BitSet.valueOf(new long[] {0b1100}));
+        assertThat(index.matching(Words.of("everything went fine")).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aWordInsideAnotherWordIsNotAMatch() {
+        KeywordIndex index = new KeywordIndex(List.of("\\b(spam|junk)\\b"));
+
+        assertThat(index.firstMatching(Words.of("antispam gateway said no"))).isEqualTo(-1);
+        assertThat(index.firstMatching(Words.of("looks like Spam."))).isZero();
+    }
+
+    @Test
+    void addressesCanBeLeftUnread() {
+        KeywordIndex index = new KeywordIndex(List.of("\\bspam\\b"));
+        Words words = Words.of("550 <spam@example.com>: Recipient address rejected");
+
+        assertThat(index.firstMatching(words)).isZero();
+        assertThat(index.firstMatching(words.withoutAddresses())).isEqualTo(-1);
+        assertThat(words.withoutAddresses().text()).isEqualTo(words.text());
     }
 }

@@ -3,7 +3,6 @@ package io.maelezo.engine.classify;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.maelezo.engine.Category;
 import io.maelezo.engine.data.BlocklistCatalog;
@@ -30,8 +29,6 @@ import io.maelezo.engine.parse.DiagnosticParser;
  * when it is network trouble.
  */
 public class Classifier {
-    /** Addresses are removed before the words are read: {@code <spam@example.com>} is not about spam. */
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'()\\[\\],;:]+@[^\\s<>\"'()\\[\\],;]+");
     private static final Set<Category> TEMPORARY_WITHOUT_CODE = EnumSet.of(Category.NETWORK, Category.GREYLISTED, Category.RATE_LIMITED);
 
     private final DiagnosticParser parser;
@@ -69,11 +66,9 @@ public class Classifier {
             ? vendor.flatMap(VendorCodes.Entry::blocklist).flatMap(blocklists::byId)
             : blocklists.find(replyWords);
         Diagnostic diagnostic = operator
-            .map(found -> new Diagnostic(parsed.replyCode().orElse(null), parsed.enhancedStatus().orElse(null), found.redact(parsed.text())))
+            .map(found -> new Diagnostic(parsed.replyCode().orElse(null), parsed.enhancedStatus().orElse(null), found.redact(replyWords)))
             .orElse(parsed);
-        Optional<Category> byWords = operator.isPresent() || vendor.isPresent() ? Optional.empty()
-            : reasons.match(diagnostic.text().indexOf('@') < 0 && diagnostic == parsed ? replyWords
-                : Words.of(ADDRESS.matcher(diagnostic.text()).replaceAll(" ")));
+        Optional<Category> byWords = operator.isPresent() || vendor.isPresent() ? Optional.empty() : reasons.match(replyWords);
         Optional<Category> byEnhanced = diagnostic.enhancedStatus().flatMap(enhancedStatuses::category).filter(c -> c != Category.UNKNOWN);
         Optional<Category> byReply = diagnostic.replyCode().flatMap(replyCodes::category).filter(c -> c != Category.UNKNOWN);
         Category category;
@@ -101,7 +96,7 @@ public class Classifier {
         return new Classification(diagnostic, category, basis, temporary,
             operator.orElse(null),
             operator.flatMap(found -> BlocklistCatalog.listedAddress(diagnostic.text())).orElse(null),
-            operator.map(found -> found.meansMisconfiguredServer(diagnostic.text())).orElse(false));
+            operator.map(found -> found.meansMisconfiguredServer(replyWords)).orElse(false));
     }
 
     private static boolean isTemporary(Diagnostic diagnostic, Category category) {

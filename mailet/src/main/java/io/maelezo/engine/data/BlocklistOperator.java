@@ -1,6 +1,7 @@
 package io.maelezo.engine.data;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,18 +17,25 @@ public final class BlocklistOperator {
     private final List<String> identifiers;
     private final String lookupUrl;
     private final String lookupUrlWithoutIp;
-    private final Pattern misconfiguredWhen;
+    private final KeywordIndex misconfiguredWhen;
     private final Pattern redact;
+    private final String redactWhen;
 
+    /**
+     * @param misconfiguredWhen a regex, or empty: when a reply matches, the listing means a misconfigured server
+     * @param redact            a regex for secrets to remove from replies, or null
+     * @param redactWhen        what a reply must contain (any case) for {@code redact} to be tried; empty: always
+     */
     public BlocklistOperator(String id, String name, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
-                      Pattern misconfiguredWhen, Pattern redact) {
+                      String misconfiguredWhen, Pattern redact, String redactWhen) {
         this.id = id;
         this.name = name;
         this.identifiers = List.copyOf(identifiers);
         this.lookupUrl = lookupUrl;
         this.lookupUrlWithoutIp = lookupUrlWithoutIp;
-        this.misconfiguredWhen = misconfiguredWhen;
+        this.misconfiguredWhen = misconfiguredWhen == null || misconfiguredWhen.isEmpty() ? null : new KeywordIndex(List.of(misconfiguredWhen));
         this.redact = redact;
+        this.redactWhen = redactWhen == null ? "" : redactWhen.toLowerCase(Locale.ROOT);
     }
 
     public String id() {
@@ -51,12 +59,15 @@ public final class BlocklistOperator {
     }
 
     /** True when this reply shows the recipient's server misusing the list, not a real listing. */
-    public boolean meansMisconfiguredServer(String reply) {
-        return misconfiguredWhen != null && misconfiguredWhen.matcher(reply).find();
+    public boolean meansMisconfiguredServer(Words reply) {
+        return misconfiguredWhen != null && misconfiguredWhen.firstMatching(reply) >= 0;
     }
 
     /** The reply with secrets this operator's rejections are known to leak (query keys) removed. */
-    public String redact(String reply) {
-        return redact == null ? reply : redact.matcher(reply).replaceAll("[removed]");
+    public String redact(Words reply) {
+        if (redact == null || (!redactWhen.isEmpty() && !reply.folded().contains(redactWhen))) {
+            return reply.text();
+        }
+        return redact.matcher(reply.text()).replaceAll("[removed]");
     }
 }

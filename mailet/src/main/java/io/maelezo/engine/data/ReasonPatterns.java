@@ -26,7 +26,7 @@ public final class ReasonPatterns {
         this.categories = List.copyOf(categories);
         List<String> sources = new ArrayList<>();
         patterns.forEach(pattern -> sources.add(pattern.pattern()));
-        this.index = new KeywordIndex(sources, patterns);
+        this.index = new KeywordIndex(sources, FLAGS);
     }
 
     public static ReasonPatterns load() {
@@ -56,8 +56,9 @@ public final class ReasonPatterns {
         return match(Words.of(words));
     }
 
+    /** The category of the first pattern that matches; e-mail addresses in the text are not read. */
     public Optional<Category> match(Words words) {
-        int first = index.firstMatching(words);
+        int first = index.firstMatching(words.withoutAddresses());
         return first < 0 ? Optional.empty() : Optional.of(categories.get(first));
     }
 

@@ -43,9 +43,7 @@ public final class VendorCodes {
         this.entries = List.copyOf(entries);
         List<String> sources = new ArrayList<>();
         entries.forEach(entry -> sources.add(entry.pattern.pattern()));
-        List<Pattern> patterns = new ArrayList<>();
-        entries.forEach(entry -> patterns.add(entry.pattern));
-        this.index = new KeywordIndex(sources, patterns);
+        this.index = new KeywordIndex(sources, Pattern.CASE_INSENSITIVE);
     }
 
     public static VendorCodes load() {

@@ -1,82 +1,111 @@
 package io.maelezo.engine.data;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
- * The words of one reply, read once and shared by every index: where each word starts, keyed by
- * its first letters (codes such as 5.7.606 count as one word). See {@link KeywordIndex}.
+ * One reply, read once and shared by every {@link KeywordIndex}: the text folded to lower case
+ * (one character for one, so positions stay) and where each of its words starts.
  */
 public final class Words {
-    static final int KEY_LENGTH = 3;
-    static final int CODE_KEY_LENGTH = 5;
-    private static final int[] NONE = new int[0];
-
     private final String text;
-    private final String lower;
-    private final Map<String, List<Integer>> starts = new HashMap<>();
+    private final char[] chars;
+    private final String folded;
+    private final int[] starts;
+    private final int count;
+    private Words withoutAddresses;
 
-    private Words(String text) {
+    /** @param chars the text folded to lower case; kept, not copied */
+    private Words(String text, char[] chars) {
         this.text = text;
-        char[] folded = new char[text.length()];
-        for (int i = 0; i < folded.length; i++) {
-            folded[i] = Character.toLowerCase(text.charAt(i)); // one char for one: positions stay
+        this.chars = chars;
+        this.folded = new String(chars);
+        int[] found = new int[Math.max(4, chars.length / 4)];
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            boolean letter = c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c);
+            if (letter && !inWord) {
+                if (words == found.length) {
+                    found = Arrays.copyOf(found, words * 2);
+                }
+                found[words++] = i;
+            }
+            inWord = letter;
         }
-        this.lower = new String(folded);
-        int length = lower.length();
-        int i = 0;
-        while (i < length) {
-            char c = lower.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            boolean code = Character.isDigit(c);
-            while (i < length && (Character.isLetterOrDigit(lower.charAt(i)) || isCodeDot(lower, i))) {
-                i++;
-            }
-            int longest = code ? CODE_KEY_LENGTH : KEY_LENGTH;
-            for (int k = 1; k <= longest && start + k <= i; k++) {
-                starts.computeIfAbsent(lower.substring(start, start + k), key -> new ArrayList<>(2)).add(start);
-            }
-        }
+        this.starts = found;
+        this.count = words;
     }
 
     public static Words of(String text) {
-        return new Words(text);
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + ('a' - 'A'));
+            } else if (c >= 128) {
+                chars[i] = Character.toLowerCase(c);
+            }
+        }
+        return new Words(text, chars);
     }
 
-    private static boolean isCodeDot(String text, int i) {
-        return text.charAt(i) == '.' && i > 0 && i + 1 < text.length()
-            && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1));
-    }
-
+    /** The text as given. */
     public String text() {
         return text;
     }
 
-    String lower() {
-        return lower;
+    /** The text in lower case, what the patterns run on. */
+    String folded() {
+        return folded;
     }
 
-    /** Where words starting with this key start; none when no word does. */
-    int[] startsOf(String key) {
-        List<Integer> found = starts.get(key);
-        if (found == null) {
-            return NONE;
-        }
-        int[] result = new int[found.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = found.get(i);
-        }
-        return result;
+    /** The folded text, to read without bounds checks on every letter. */
+    char[] chars() {
+        return chars;
     }
 
-    /** Every key some word of this text starts with. */
-    java.util.Set<String> keys() {
-        return starts.keySet();
+    /** Where word i starts, for i below {@link #count()}. */
+    int start(int i) {
+        return starts[i];
+    }
+
+    int count() {
+        return count;
+    }
+
+    /**
+     * The same words with every e-mail address blanked out, so that {@code <spam@example.com>}
+     * or {@code blocked@...} says nothing about why a mail was refused.
+     */
+    public Words withoutAddresses() {
+        if (withoutAddresses == null) {
+            withoutAddresses = folded.indexOf('@') < 0 ? this : new Words(text, blankAddresses(folded));
+        }
+        return withoutAddresses;
+    }
+
+    /** An address: a run of characters that cannot end one on each side of an '@'. */
+    private static char[] blankAddresses(String folded) {
+        char[] chars = folded.toCharArray();
+        for (int at = folded.indexOf('@'); at >= 0; at = folded.indexOf('@', at + 1)) {
+            int from = at;
+            while (from > 0 && !endsAddress(folded.charAt(from - 1), true)) {
+                from--;
+            }
+            int to = at + 1;
+            while (to < folded.length() && !endsAddress(folded.charAt(to), false)) {
+                to++;
+            }
+            if (from < at && to > at + 1) {
+                Arrays.fill(chars, from, to, ' ');
+            }
+        }
+        return chars;
+    }
+
+    private static boolean endsAddress(char c, boolean localPart) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B || "<>\"'()[],;".indexOf(c) >= 0
+            || (localPart && c == ':');
     }
 }

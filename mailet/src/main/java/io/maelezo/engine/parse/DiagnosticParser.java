@@ -1,6 +1,5 @@
 package io.maelezo.engine.parse;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,11 +15,6 @@ public final class DiagnosticParser {
     /** Codes are looked for only this far into a text: a 1 MB reply costs no more than a short one. */
     static final int SEARCH_WINDOW = 4096;
 
-    // A reply code: 2xx, 4xx or 5xx with a second digit 0 to 5, standing alone or followed by
-    // '-' (a continuation line). Not part of a longer number, an IP address or a version.
-    private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\w.\\-/:])([245][0-5]\\d)(?=[ \\t\\-]|$|[;,'\"\\])])");
-    // An enhanced status code class.subject.detail (RFC 3463), not part of an IP address.
-    private static final Pattern ENHANCED_STATUS = Pattern.compile("(?<![\\w.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\w]|\\.\\d)");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]+");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
 
@@ -29,8 +23,8 @@ public final class DiagnosticParser {
             return new Diagnostic(null, null, "");
         }
         String window = raw.length() > SEARCH_WINDOW ? raw.substring(0, SEARCH_WINDOW) : raw;
-        String replyCode = find(REPLY_CODE, window);
-        String enhancedStatus = findEnhancedStatus(window);
+        String replyCode = CodeScanner.replyCode(window);
+        String enhancedStatus = CodeScanner.enhancedStatus(window);
         return new Diagnostic(replyCode, enhancedStatus, clean(raw));
     }
 
@@ -63,19 +57,5 @@ public final class DiagnosticParser {
             previous = c;
         }
         return true;
-    }
-
-    private static String find(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? matcher.group(1) : null;
-    }
-
-    private static String findEnhancedStatus(String text) {
-        Matcher matcher = ENHANCED_STATUS.matcher(text);
-        if (!matcher.find()) {
-            return null;
-        }
-        // Leading zeros are not part of the code (RFC 3463 writes 5.1.1, never 5.01.1).
-        return matcher.group(1) + "." + Integer.parseInt(matcher.group(2)) + "." + Integer.parseInt(matcher.group(3));
     }
 }

@@ -1,0 +1,274 @@
+package io.maelezo.engine.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts a pattern into the alternatives it is made of, each one a regex of its own, and reads the
+ * literal text each alternative starts with. {@code \b(mailbox full|over ?quota)\b} is the pieces
+ * {@code \b(?:mailbox full)\b} (starts with "mailbox full") and {@code \b(?:over ?quota)\b}
+ * (starts with "over"): the pattern matches where one of its pieces does.
+ */
+final class PatternPieces {
+    private static final String QUANTIFIERS = "?*+{";
+    private static final Pattern BACK_REFERENCE = Pattern.compile("\\\\[1-9]|\\\\k<");
+
+    /** One alternative of pattern {@code pattern}. */
+    static final class Piece {
+        private final int pattern;
+        private final Pattern regex;
+        private final Optional<List<String>> literals;
+
+        Piece(int pattern, Pattern regex, Optional<List<String>> literals) {
+            this.pattern = pattern;
+            this.regex = regex;
+            this.literals = literals;
+        }
+
+        int pattern() {
+            return pattern;
+        }
+
+        Pattern regex() {
+            return regex;
+        }
+
+        /** The texts this piece can start with; empty when that cannot be read from it. */
+        Optional<List<String>> literals() {
+            return literals;
+        }
+
+        /** Whether the piece matches starting exactly here, the whole text visible to look-arounds. */
+        boolean matchesAt(String text, int from) {
+            Matcher matcher = regex.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            matcher.region(from, text.length());
+            return matcher.lookingAt();
+        }
+    }
+
+    private PatternPieces() {
+    }
+
+    static List<Piece> of(int pattern, String regex, int flags) {
+        List<Piece> pieces = new ArrayList<>();
+        for (String alternative : alternatives(regex)) {
+            pieces.add(new Piece(pattern, Pattern.compile(alternative, flags), Optional.ofNullable(new Reader(alternative).literals())));
+        }
+        return pieces;
+    }
+
+    /** The alternatives of a regex: its own {@code a|b}, or those of a group it is wrapped in. */
+    static List<String> alternatives(String regex) {
+        Pattern.compile(regex); // a broken pattern fails here, with the regex's own message
+        if (BACK_REFERENCE.matcher(regex).find()) {
+            return List.of(regex); // cutting would renumber the groups
+        }
+        List<String> top = splitTopLevel(regex);
+        if (top.size() > 1) {
+            List<String> all = new ArrayList<>();
+            top.forEach(alternative -> all.addAll(alternatives(alternative)));
+            return all;
+        }
+        Reader reader = new Reader(regex);
+        reader.skipZeroWidth();
+        int open = reader.pos;
+        if (open >= regex.length() || regex.charAt(open) != '(' || (regex.startsWith("(?", open) && !regex.startsWith("(?:", open))) {
+            return List.of(regex);
+        }
+        int close = reader.closingParen(open);
+        String suffix = regex.substring(close + 1);
+        if (!suffix.isEmpty() && QUANTIFIERS.indexOf(suffix.charAt(0)) >= 0) {
+            return List.of(regex);
+        }
+        String prefix = regex.substring(0, open);
+        List<String> inner = splitTopLevel(regex.substring(open + (regex.startsWith("(?:", open) ? 3 : 1), close));
+        if (inner.size() == 1) {
+            return List.of(regex);
+        }
+        List<String> all = new ArrayList<>();
+        inner.forEach(alternative -> all.add(prefix + "(?:" + alternative + ")" + suffix));
+        return all;
+    }
+
+    private static List<String> splitTopLevel(String regex) {
+        List<String> parts = new ArrayList<>();
+        Reader reader = new Reader(regex);
+        int from = 0;
+        while (reader.pos < regex.length()) {
+            char c = regex.charAt(reader.pos);
+            if (c == '\\') {
+                reader.pos += 2;
+            } else if (c == '[') {
+                reader.pos = reader.closingBracket(reader.pos) + 1;
+            } else if (c == '(') {
+                reader.pos = reader.closingParen(reader.pos) + 1;
+            } else if (c == '|') {
+                parts.add(regex.substring(from, reader.pos));
+                from = ++reader.pos;
+            } else {
+                reader.pos++;
+            }
+        }
+        parts.add(regex.substring(from));
+        return parts;
+    }
+
+    /** Reads the literal starts of a regex. */
+    static final class Reader {
+        private final String regex;
+        private int pos;
+
+        Reader(String regex) {
+            this.regex = regex;
+        }
+
+        /** The literal texts the regex can start with; null when one way of starting has none. */
+        List<String> literals() {
+            try {
+                Set<String> found = alternation();
+                return found == null ? null : List.copyOf(found);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Skips what matches no character: word boundaries, anchors, look-arounds, inline flags. */
+        void skipZeroWidth() {
+            while (pos < regex.length()) {
+                if (regex.startsWith("\\b", pos) || regex.startsWith("\\B", pos)) {
+                    pos += 2;
+                } else if (regex.charAt(pos) == '^') {
+                    pos++;
+                } else if (regex.startsWith("(?<!", pos) || regex.startsWith("(?<=", pos)
+                    || regex.startsWith("(?=", pos) || regex.startsWith("(?!", pos)) {
+                    pos = closingParen(pos) + 1;
+                } else if (regex.startsWith("(?i)", pos)) {
+                    pos += 4;
+                } else {
+                    return;
+                }
+            }
+        }
+
+        private Set<String> alternation() {
+            Set<String> found = new LinkedHashSet<>();
+            while (true) {
+                Set<String> alternative = sequenceStart();
+                if (alternative == null) {
+                    return null;
+                }
+                found.addAll(alternative);
+                skipToAlternativeEnd();
+                if (pos < regex.length() && regex.charAt(pos) == '|') {
+                    pos++;
+                    continue;
+                }
+                return found;
+            }
+        }
+
+        private Set<String> sequenceStart() {
+            skipZeroWidth();
+            if (pos >= regex.length()) {
+                return null;
+            }
+            if (regex.charAt(pos) == '(') {
+                int close = closingParen(pos);
+                if (close + 1 < regex.length() && "?*{".indexOf(regex.charAt(close + 1)) >= 0) {
+                    return null; // an optional group: the alternative may start after it
+                }
+                if (regex.startsWith("(?", pos) && !regex.startsWith("(?:", pos)) {
+                    return null;
+                }
+                pos += regex.startsWith("(?:", pos) ? 3 : 1;
+                Set<String> inner = alternation();
+                pos = close + 1;
+                return inner;
+            }
+            String literal = literal();
+            return literal.isEmpty() ? null : Set.of(literal);
+        }
+
+        /** Plain characters and escaped signs, up to the first one that is optional or not literal. */
+        private String literal() {
+            StringBuilder out = new StringBuilder();
+            while (pos < regex.length()) {
+                char c = regex.charAt(pos);
+                int width;
+                char literal;
+                if (c == '\\' && pos + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(pos + 1))) {
+                    literal = regex.charAt(pos + 1);
+                    width = 2;
+                } else if ("\\[](){}.*+?^$|".indexOf(c) < 0) {
+                    literal = c;
+                    width = 1;
+                } else {
+                    break;
+                }
+                char next = pos + width < regex.length() ? regex.charAt(pos + width) : 0;
+                if (next == '?' || next == '*' || next == '{') {
+                    break; // this character may be absent
+                }
+                out.append(literal);
+                pos += width;
+                if (next == '+') {
+                    break;
+                }
+            }
+            return out.toString();
+        }
+
+        private void skipToAlternativeEnd() {
+            while (pos < regex.length()) {
+                char c = regex.charAt(pos);
+                if (c == '\\') {
+                    pos += 2;
+                } else if (c == '[') {
+                    pos = closingBracket(pos) + 1;
+                } else if (c == '(') {
+                    pos = closingParen(pos) + 1;
+                } else if (c == '|' || c == ')') {
+                    return;
+                } else {
+                    pos++;
+                }
+            }
+        }
+
+        int closingParen(int open) {
+            int depth = 0;
+            for (int i = open; i < regex.length(); i++) {
+                char c = regex.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '[') {
+                    i = closingBracket(i);
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("unbalanced ( in " + regex);
+        }
+
+        int closingBracket(int open) {
+            for (int i = open + 1; i < regex.length(); i++) {
+                char c = regex.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '[' ) {
+                    i = closingBracket(i); // a class inside a class: [a-z&&[^x]]
+                } else if (c == ']' && i > open + 1 + (regex.charAt(open + 1) == '^' ? 1 : 0)) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("unbalanced [ in " + regex);
+        }
+    }
+}

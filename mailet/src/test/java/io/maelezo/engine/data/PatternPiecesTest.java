@@ -1,0 +1,56 @@
+package io.maelezo.engine.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** How a pattern is cut into alternatives and what each is known to start with. */
+class PatternPiecesTest {
+    private static List<String> literals(String regex) {
+        return new PatternPieces.Reader(regex).literals();
+    }
+
+    @Test
+    void aWrappedAlternationIsCutIntoItsAlternatives() {
+        assertThat(PatternPieces.alternatives("\\b(mailbox full|over ?quota)\\b"))
+            .containsExactly("\\b(?:mailbox full)\\b", "\\b(?:over ?quota)\\b");
+        assertThat(PatternPieces.alternatives("\\b5\\.7\\.64\\b|TenantAttribution"))
+            .containsExactly("\\b5\\.7\\.64\\b", "TenantAttribution");
+        assertThat(PatternPieces.alternatives("(?<![\\w-])(?:zen\\.spamhaus\\.org|spamhaus)(?![\\w-])"))
+            .containsExactly("(?<![\\w-])(?:zen\\.spamhaus\\.org)(?![\\w-])", "(?<![\\w-])(?:spamhaus)(?![\\w-])");
+    }
+
+    @Test
+    void whatCannotBeCutSafelyStaysWhole() {
+        assertThat(PatternPieces.alternatives("\\b(spam|junk)?mail\\b")).containsExactly("\\b(spam|junk)?mail\\b");
+        assertThat(PatternPieces.alternatives("(a|b)\\1")).containsExactly("(a|b)\\1");
+        assertThat(PatternPieces.alternatives("\\b(only one)\\b")).containsExactly("\\b(only one)\\b");
+    }
+
+    @Test
+    void literalStartsStopWhereTheTextMayVary() {
+        assertThat(literals("\\b(?:mailbox (is )?full)\\b")).containsExactly("mailbox ");
+        assertThat(literals("\\b(?:over ?quota)\\b")).containsExactly("over");
+        assertThat(literals("\\b(?:(black|block)listed)\\b")).containsExactly("black", "block");
+        assertThat(literals("\\[TSS0[1-4]\\]")).containsExactly("[TSS0");
+        assertThat(literals("\\b5\\.2\\.2\\b.{0,20}Submission")).containsExactly("5.2.2");
+        assertThat(literals("(?<!not )listed (in|on)")).containsExactly("listed ");
+        assertThat(literals("\\(A?S3(?:114|115)\\)")).containsExactly("(");
+        assertThat(literals("[a-z]+ quota")).isNull();
+        assertThat(literals("(mail)?box")).isNull();
+    }
+
+    @Test
+    void everyShippedPatternIsCutIntoPiecesThatCompile() {
+        for (String file : List.of("reason-patterns.tsv", "vendor-codes.tsv")) {
+            TsvTable.load(file).rows().forEach(row -> {
+                List<String> pieces = PatternPieces.alternatives(row.get("pattern"));
+                assertThat(pieces).isNotEmpty();
+                pieces.forEach(Pattern::compile);
+            });
+        }
+    }
+}
