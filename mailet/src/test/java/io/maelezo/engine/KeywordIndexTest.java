@@ -86,6 +86,8 @@ class KeywordIndexTest {
         KeywordIndex index = new KeywordIndex(List.of("\\b(spam|junk)\\b"));
 
         assertThat(index.firstMatching(Words.of("antispam gateway said no"))).isEqualTo(-1);
+        assertThat(index.firstMatching(Words.of("no_spam and spam_filter and spam2 are other words"))).isEqualTo(-1);
+        assertThat(index.firstMatching(Words.of("junk"))).isZero();
         assertThat(index.firstMatching(Words.of("looks like Spam."))).isZero();
     }
 

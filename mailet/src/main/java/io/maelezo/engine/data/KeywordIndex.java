@@ -125,16 +125,16 @@ public final class KeywordIndex {
         }
 
         private void run() {
-            String text = words.folded();
             for (PatternPieces.Piece piece : unreadable) {
                 if (worthTrying(piece.pattern(), 0)) {
-                    Matcher matcher = piece.regex().matcher(text);
+                    Matcher matcher = piece.regex().matcher(words.folded());
                     if (matcher.find()) {
                         offer(piece.pattern(), matcher.start());
                     }
                 }
             }
             for (PatternPieces.Piece piece : anywhere) {
+                String text = words.folded();
                 for (String literal : piece.literals().orElseThrow()) {
                     String folded = literal.toLowerCase(Locale.ROOT);
                     for (int at = text.indexOf(folded); at >= 0 && worthTrying(piece.pattern(), at); at = text.indexOf(folded, at + 1)) {
@@ -149,13 +149,13 @@ public final class KeywordIndex {
             for (int w = 0; w < words.count(); w++) {
                 int start = words.start(w);
                 if (start > 0 && signStarts) {
-                    walk(text, chars, start - 1); // a pattern may start with the sign before a word: "[TSS04]", "(S3150)"
+                    walk(words, chars, start - 1); // a pattern may start with the sign before a word: "[TSS04]", "(S3150)"
                 }
-                walk(text, chars, start);
+                walk(words, chars, start);
             }
         }
 
-        private void walk(String text, char[] chars, int from) {
+        private void walk(Words words, char[] chars, int from) {
             Trie.Node node = trie;
             for (int i = from; i < chars.length; i++) {
                 node = node.child(chars[i]);
@@ -163,7 +163,7 @@ public final class KeywordIndex {
                     return;
                 }
                 for (PatternPieces.Piece piece : node.pieces()) {
-                    if (worthTrying(piece.pattern(), from) && piece.matchesAt(text, from)) {
+                    if (worthTrying(piece.pattern(), from) && piece.matchesWhereItsLiteralStands(chars, words, from, i + 1)) {
                         offer(piece.pattern(), from);
                     }
                 }

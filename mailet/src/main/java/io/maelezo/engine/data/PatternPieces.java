@@ -23,11 +23,14 @@ final class PatternPieces {
         private final int pattern;
         private final Pattern regex;
         private final Optional<List<String>> literals;
+        /** When the piece is nothing but its literal between word boundaries: it matches wherever the literal stands so. */
+        private final Exact exact;
 
         Piece(int pattern, Pattern regex, Optional<List<String>> literals) {
             this.pattern = pattern;
             this.regex = regex;
             this.literals = literals;
+            this.exact = Exact.of(regex.pattern());
         }
 
         int pattern() {
@@ -43,6 +46,20 @@ final class PatternPieces {
             return literals;
         }
 
+        /**
+         * Whether the piece matches here, given that its literal was read here in the folded text:
+         * a piece that is only a literal needs no regex, just a look at the characters around it.
+         */
+        boolean matchesWhereItsLiteralStands(char[] folded, Words words, int from, int literalEnd) {
+            if (exact != null) {
+                Boolean decided = exact.matches(folded, from, literalEnd);
+                if (decided != null) {
+                    return decided;
+                }
+            }
+            return matchesAt(words.folded(), from);
+        }
+
         /** Whether the piece matches starting exactly here, the whole text visible to look-arounds. */
         boolean matchesAt(String text, int from) {
             Matcher matcher = regex.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
@@ -52,6 +69,64 @@ final class PatternPieces {
     }
 
     private PatternPieces() {
+    }
+
+    /** A piece that is a literal, with or without a word boundary on either side. */
+    static final class Exact {
+        private final boolean boundaryBefore;
+        private final boolean boundaryAfter;
+
+        private Exact(boolean boundaryBefore, boolean boundaryAfter) {
+            this.boundaryBefore = boundaryBefore;
+            this.boundaryAfter = boundaryAfter;
+        }
+
+        /** The shape of a piece if it is {@code [\b](?:literal)[\b]} or {@code [\b]literal[\b]}; else null. */
+        static Exact of(String piece) {
+            String inner = piece;
+            boolean before = inner.startsWith("\\b");
+            if (before) {
+                inner = inner.substring(2);
+            }
+            boolean after = inner.endsWith("\\b") && !inner.endsWith("\\\\b");
+            if (after) {
+                inner = inner.substring(0, inner.length() - 2);
+            }
+            if (inner.startsWith("(?:") && inner.endsWith(")") && new Reader(inner).closingParen(0) == inner.length() - 1) {
+                inner = inner.substring(3, inner.length() - 1);
+            }
+            Reader reader = new Reader(inner);
+            String literal = reader.literal();
+            return !literal.isEmpty() && reader.pos == inner.length() ? new Exact(before, after) : null;
+        }
+
+        /** True or false when the characters around decide it; null when only the regex can tell (combining marks). */
+        Boolean matches(char[] text, int from, int to) {
+            if (boundaryBefore && !isBoundary(text, from)) {
+                return isPlain(text, from) ? Boolean.FALSE : null;
+            }
+            if (boundaryAfter && !isBoundary(text, to)) {
+                return isPlain(text, to) ? Boolean.FALSE : null;
+            }
+            return isPlain(text, from) && isPlain(text, to) ? Boolean.TRUE : null;
+        }
+
+        private static boolean isBoundary(char[] text, int at) {
+            boolean left = at > 0 && isWord(text[at - 1]);
+            boolean right = at < text.length && isWord(text[at]);
+            return left != right;
+        }
+
+        /** What java.util.regex's \b calls a word character. */
+        private static boolean isWord(char c) {
+            return c == '_' || Character.isLetterOrDigit(c);
+        }
+
+        /** No combining mark next to this place, which \b treats in its own way. */
+        private static boolean isPlain(char[] text, int at) {
+            return (at >= text.length || Character.getType(text[at]) != Character.NON_SPACING_MARK)
+                && (at == 0 || Character.getType(text[at - 1]) != Character.NON_SPACING_MARK);
+        }
     }
 
     static List<Piece> of(int pattern, String regex, int flags) {
@@ -195,7 +270,7 @@ final class PatternPieces {
         }
 
         /** Plain characters and escaped signs, up to the first one that is optional or not literal. */
-        private String literal() {
+        String literal() {
             StringBuilder out = new StringBuilder();
             while (pos < regex.length()) {
                 char c = regex.charAt(pos);

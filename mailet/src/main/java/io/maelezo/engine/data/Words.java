@@ -9,7 +9,7 @@ import java.util.Arrays;
 public final class Words {
     private final String text;
     private final char[] chars;
-    private final String folded;
+    private String folded;
     private final int[] starts;
     private final int count;
     private Words withoutAddresses;
@@ -18,7 +18,6 @@ public final class Words {
     private Words(String text, char[] chars) {
         this.text = text;
         this.chars = chars;
-        this.folded = new String(chars);
         int[] found = new int[Math.max(4, chars.length / 4)];
         int words = 0;
         boolean inWord = false;
@@ -57,6 +56,9 @@ public final class Words {
 
     /** The text in lower case, what the patterns run on. */
     String folded() {
+        if (folded == null) {
+            folded = new String(chars);
+        }
         return folded;
     }
 
@@ -80,7 +82,7 @@ public final class Words {
      */
     public Words withoutAddresses() {
         if (withoutAddresses == null) {
-            withoutAddresses = folded.indexOf('@') < 0 ? this : new Words(text, blankAddresses(folded));
+            withoutAddresses = text.indexOf('@') < 0 ? this : new Words(text, blankAddresses(folded()));
         }
         return withoutAddresses;
     }
