@@ -27,6 +27,7 @@ public final class DeliveryStatus {
     /** Where a second (third, ...) recipient's fields start inside one group. */
     private static final Pattern RECIPIENT_START = Pattern.compile(
         "(?im)(?<=\\n)(?<!Original-Recipient:[^\\n]{0,300}\\n)(?=(?:Original-Recipient[^\\n]*\\n)?Final-Recipient\\s*:)");
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
     private static final Pattern GAVE_UP = Pattern.compile("(?i)too many retries");
 
     private final String text;
@@ -174,6 +175,6 @@ public final class DeliveryStatus {
     }
 
     private static String unfold(String value) {
-        return value.replaceAll("\\r?\\n[ \\t]+", " ");
+        return value.indexOf('\n') < 0 ? value : FOLD.matcher(value).replaceAll(" ");
     }
 }

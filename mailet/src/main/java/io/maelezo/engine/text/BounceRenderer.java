@@ -28,16 +28,13 @@ public final class BounceRenderer {
     private static final int TEXT_WIDTH = 76;
     /** Technical details for at most this many recipients; the report itself keeps them all. */
     static final int MAX_ROWS = 50;
-    /** "https://", "www." and similar starts of a web address, split so that no client links them. */
-    private static final java.util.regex.Pattern WEB_ADDRESS =
-        java.util.regex.Pattern.compile("(?i)(https?:|ftp:|www)(//|\\.)");
 
     private final Mustache textTemplate;
     private final Mustache htmlTemplate;
 
     public BounceRenderer() {
         this.textTemplate = compile(new PlainTextMustacheFactory(), "bounce.txt.mustache");
-        this.htmlTemplate = compile(new DefaultMustacheFactory(), "bounce.html.mustache");
+        this.htmlTemplate = compile(PlainTextMustacheFactory.useMapModels(new DefaultMustacheFactory()), "bounce.html.mustache");
     }
 
     /** Templates are read with this class's loader: inside James, the thread's context loader may not see the plugin jar. */
@@ -84,7 +81,7 @@ public final class BounceRenderer {
     static String inert(String remote) {
         StringWriter escaped = new StringWriter();
         HtmlEscaper.escape(remote == null ? "" : remote, escaped);
-        return WEB_ADDRESS.matcher(escaped.toString()).replaceAll("$1<span></span>$2");
+        return InertLinks.split(escaped.toString());
     }
 
     private static String render(Mustache template, Map<String, Object> model) {
@@ -95,6 +92,9 @@ public final class BounceRenderer {
 
     /** Wraps a paragraph for reading in a plain-text mail client; long words (URLs) are never broken. */
     static String wrap(String paragraph) {
+        if (paragraph.length() <= TEXT_WIDTH && !paragraph.startsWith(" ")) {
+            return paragraph; // what WordUtils gives back for a line that fits, without compiling its pattern
+        }
         return WordUtils.wrap(paragraph, TEXT_WIDTH, "\n", false);
     }
 

@@ -5,9 +5,23 @@ import java.io.Writer;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.reflect.SimpleObjectHandler;
 
 /** Mustache for plain text: values are written as they are (the HTML template escapes its own). */
 final class PlainTextMustacheFactory extends DefaultMustacheFactory {
+    PlainTextMustacheFactory() {
+        useMapModels(this);
+    }
+
+    /**
+     * Every model maelezo renders is made of maps and lists: Mustache's simple object handler
+     * reads them without the guards and reflection its default handler spends on every lookup.
+     */
+    static DefaultMustacheFactory useMapModels(DefaultMustacheFactory factory) {
+        factory.setObjectHandler(new SimpleObjectHandler());
+        return factory;
+    }
+
     @Override
     public void encode(String value, Writer writer) {
         try {
