@@ -39,6 +39,9 @@ import io.maelezo.engine.text.Language;
  * any step leaves the caller with the message exactly as it came.
  */
 public final class BounceDecorator {
+    /** A session only to build messages in (never to send): made once, as javax.mail reads its resources each time. */
+    private static final Session SESSION = Session.getInstance(new Properties());
+
     /** Marks a bounce maelezo explained already: decorating it again changes nothing. */
     public static final String MARKER_HEADER = "X-Maelezo";
     private static final int MAX_ORIGINAL_TEXT = 20_000;
@@ -213,7 +216,7 @@ public final class BounceDecorator {
 
     private MimeMessage newMessageLike(MimeMessage original, MimeMultipart content, boolean delayed,
                                        List<List<Explanation>> languages) throws MessagingException {
-        MimeMessage result = new KeptIdMimeMessage(Session.getInstance(new Properties()));
+        MimeMessage result = new KeptIdMimeMessage(SESSION);
         java.util.Enumeration<String> lines = original.getAllHeaderLines();
         while (lines.hasMoreElements()) {
             result.addHeaderLine(lines.nextElement());
