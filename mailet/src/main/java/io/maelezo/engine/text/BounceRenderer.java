@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.apache.commons.text.WordUtils;
@@ -28,6 +29,15 @@ public final class BounceRenderer {
     private static final int TEXT_WIDTH = 76;
     /** Technical details for at most this many recipients; the report itself keeps them all. */
     static final int MAX_ROWS = 50;
+
+    /**
+     * Paragraphs already wrapped. Bounces of one kind say the same things (a blocklisting bounces
+     * thousands of mails with the same advice), and WordUtils compiles a pattern on every call.
+     * Bounded: at most this many paragraphs of at most this length, emptied when full.
+     */
+    private static final int WRAPPED_KEPT = 1024;
+    private static final int WRAPPED_LONGEST = 600;
+    private static final Map<String, String> WRAPPED = new ConcurrentHashMap<>();
 
     private final Mustache textTemplate;
     private final Mustache htmlTemplate;
@@ -95,7 +105,17 @@ public final class BounceRenderer {
         if (paragraph.length() <= TEXT_WIDTH && !paragraph.startsWith(" ")) {
             return paragraph; // what WordUtils gives back for a line that fits, without compiling its pattern
         }
-        return WordUtils.wrap(paragraph, TEXT_WIDTH, "\n", false);
+        String wrapped = WRAPPED.get(paragraph);
+        if (wrapped == null) {
+            wrapped = WordUtils.wrap(paragraph, TEXT_WIDTH, "\n", false);
+            if (paragraph.length() <= WRAPPED_LONGEST) {
+                if (WRAPPED.size() >= WRAPPED_KEPT) {
+                    WRAPPED.clear();
+                }
+                WRAPPED.put(paragraph, wrapped);
+            }
+        }
+        return wrapped;
     }
 
     /** What the templates show: the explanations in each language, then the technical details once. */
