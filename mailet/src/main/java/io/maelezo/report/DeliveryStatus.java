@@ -20,7 +20,6 @@ import io.maelezo.engine.parse.DiagnosticParser;
  * ISO-8859-1 so that every byte we do not touch stays exactly as it was.
  */
 public final class DeliveryStatus {
-    private static final Pattern GROUP_SEPARATOR = Pattern.compile("\\r?\\n(?:[ \\t]*\\r?\\n)+");
     private static final Pattern STATUS_FIELD = Pattern.compile("(?im)^(Status[ \\t]*:[ \\t]*)(.*(?:\\r?\\n[ \\t]+.*)*)");
     private static final Pattern VALID_STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}(?:[ \\t]*\\(.*\\))?");
     private static final Pattern FINAL_RECIPIENT_FIELD = Pattern.compile("(?im)^Final-Recipient\\s*:");
@@ -47,17 +46,47 @@ public final class DeliveryStatus {
         String text = new String(content, StandardCharsets.ISO_8859_1);
         List<String> groups = new ArrayList<>();
         List<String> separators = new ArrayList<>();
-        Matcher matcher = GROUP_SEPARATOR.matcher(text);
         int start = 0;
-        while (matcher.find()) {
-            groups.add(text.substring(start, matcher.start()));
-            separators.add(matcher.group());
-            start = matcher.end();
+        for (int[] separator = nextSeparator(text, 0); separator != null; separator = nextSeparator(text, separator[1])) {
+            groups.add(text.substring(start, separator[0]));
+            separators.add(text.substring(separator[0], separator[1]));
+            start = separator[1];
         }
         groups.add(text.substring(start));
         separators.add("");
         splitRunTogetherRecipients(groups, separators);
         return new DeliveryStatus(text, groups, separators);
+    }
+
+    /**
+     * The next blank line(s) between two groups of fields, from {@code from}: a line break followed
+     * by one or more lines holding nothing but spaces or tabs ({@code \r?\n([ \t]*\r?\n)+}).
+     * Returns {start, end}, or null when there is none.
+     */
+    static int[] nextSeparator(String text, int from) {
+        for (int lineEnd = text.indexOf('\n', from); lineEnd >= 0; lineEnd = text.indexOf('\n', lineEnd + 1)) {
+            int end = lineEnd + 1;
+            boolean blankLine = false;
+            while (true) {
+                int at = end;
+                while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+                    at++;
+                }
+                if (at < text.length() && text.charAt(at) == '\r') {
+                    at++;
+                }
+                if (at >= text.length() || text.charAt(at) != '\n') {
+                    break;
+                }
+                end = at + 1;
+                blankLine = true;
+            }
+            if (blankLine) {
+                int start = lineEnd > from && text.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+                return new int[] {start, end};
+            }
+        }
+        return null;
     }
 
     /** Some servers write several recipients' fields without a blank line between them: one group each. */
@@ -86,8 +115,11 @@ public final class DeliveryStatus {
     }
 
     private static int indexOfIgnoreCase(String text, String word, int from) {
+        char lower = Character.toLowerCase(word.charAt(0));
+        char upper = Character.toUpperCase(word.charAt(0));
         for (int i = from; i + word.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
                 return i;
             }
         }

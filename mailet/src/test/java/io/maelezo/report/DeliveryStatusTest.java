@@ -3,6 +3,10 @@ package io.maelezo.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,5 +73,32 @@ class DeliveryStatusTest {
         assertThat(status.recipients()).extracting(RecipientStatus::recipient).containsExactly("a@remote.example", "b@remote.example");
         assertThat(status.recipients()).extracting(RecipientStatus::isFailure).containsExactly(true, false);
         assertThat(status.recipients().get(0).diagnostic()).contains("550 5.1.1 User unknown");
+    }
+
+    @Test
+    void groupsAreSplitAtBlankLinesExactlyAsThisRegularExpressionSplitsThem() {
+        Pattern blankLines = Pattern.compile("\\r?\\n(?:[ \\t]*\\r?\\n)+");
+        List<String> parts = List.of("\r", "\n", "\r\n", " ", "\t", "a", "Status: 5.0.0", ":");
+        Random random = new Random(291126);
+        for (int round = 0; round < 200_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(10);
+            for (int i = 0; i < length; i++) {
+                text.append(parts.get(random.nextInt(parts.size())));
+            }
+            String sample = text.toString();
+            Matcher matcher = blankLines.matcher(sample);
+            int from = 0;
+            while (true) {
+                int[] separator = DeliveryStatus.nextSeparator(sample, from);
+                boolean found = matcher.find();
+                assertThat(separator != null).as("[%s] from %d", sample, from).isEqualTo(found);
+                if (!found) {
+                    break;
+                }
+                assertThat(separator).as("[%s] from %d", sample, from).containsExactly(matcher.start(), matcher.end());
+                from = separator[1];
+            }
+        }
     }
 }

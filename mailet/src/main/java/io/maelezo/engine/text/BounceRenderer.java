@@ -118,6 +118,20 @@ public final class BounceRenderer {
         return wrapped;
     }
 
+    /** The templates' labels: the name they use, and the texts entry it comes from. */
+    private static final Map<String, String> LABELS = labelNames("section.what", "section.steps", "section.technical",
+        "section.recipients", "section.links", "section.english", "technical.recipient", "technical.reply-code",
+        "technical.enhanced-status", "technical.category", "technical.remote-words", "technical.reporting-server",
+        "technical.original-text");
+
+    private static Map<String, String> labelNames(String... keys) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String key : keys) {
+            names.put(key.substring(key.indexOf('.') + 1).replace('-', '_'), key);
+        }
+        return java.util.Collections.unmodifiableMap(names);
+    }
+
     /** What the templates show: the explanations in each language, then the technical details once. */
     public static final class BounceView {
         private final List<List<Explanation>> languages;
@@ -192,12 +206,7 @@ public final class BounceRenderer {
 
         private Map<String, String> labels(Language language) {
             Map<String, String> labels = new LinkedHashMap<>();
-            for (String key : List.of("section.what", "section.steps", "section.technical", "section.recipients",
-                "section.links", "section.english", "technical.recipient", "technical.reply-code",
-                "technical.enhanced-status", "technical.category", "technical.remote-words",
-                "technical.reporting-server", "technical.original-text")) {
-                labels.put(key.substring(key.indexOf('.') + 1).replace('-', '_'), texts.require(language, key, Map.of()));
-            }
+            LABELS.forEach((name, key) -> labels.put(name, texts.require(language, key, Map.of())));
             return labels;
         }
     }
