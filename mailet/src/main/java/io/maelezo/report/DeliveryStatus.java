@@ -26,6 +26,7 @@ public final class DeliveryStatus {
     /** Where a second (third, ...) recipient's fields start inside one group. */
     private static final Pattern RECIPIENT_START = Pattern.compile(
         "(?im)(?<=\\n)(?<!Original-Recipient:[^\\n]{0,300}\\n)(?=(?:Original-Recipient[^\\n]*\\n)?Final-Recipient\\s*:)");
+    private static final Pattern MTA_TYPE = Pattern.compile("^[A-Za-z-]+;\\s*");
     private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
     private static final Pattern GAVE_UP = Pattern.compile("(?i)too many retries");
 
@@ -128,7 +129,7 @@ public final class DeliveryStatus {
 
     /** The per-message fields' Reporting-MTA, without its type. */
     public Optional<String> reportingMta() {
-        return field(fields.get(0), "Reporting-MTA").map(value -> value.replaceFirst("^[A-Za-z-]+;\\s*", ""));
+        return field(fields.get(0), "Reporting-MTA").map(value -> MTA_TYPE.matcher(value).replaceFirst(""));
     }
 
     public List<RecipientStatus> recipients() {

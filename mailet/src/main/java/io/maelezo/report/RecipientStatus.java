@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /** The per-recipient fields of a {@code message/delivery-status} part (RFC 3464 section 2.3). */
 public final class RecipientStatus {
+    private static final java.util.regex.Pattern ADDRESS_TYPE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
+
     private final String finalRecipient;
     private final String action;
     private final String status;
@@ -57,7 +59,7 @@ public final class RecipientStatus {
         }
         String value = field.trim();
         int semicolon = value.indexOf(';');
-        if (semicolon > 0 && semicolon < 20 && value.substring(0, semicolon).matches("[A-Za-z][A-Za-z0-9-]*")) {
+        if (semicolon > 0 && semicolon < 20 && ADDRESS_TYPE.matcher(value.substring(0, semicolon)).matches()) {
             value = value.substring(semicolon + 1).trim();
         }
         return value.isEmpty() ? Optional.empty() : Optional.of(value);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import org.apache.commons.text.TextStringBuilder;
 import org.apache.commons.text.WordUtils;
 
 import com.github.mustachejava.DefaultMustacheFactory;
@@ -95,8 +96,9 @@ public final class BounceRenderer {
     }
 
     private static String render(Mustache template, Map<String, Object> model) {
-        StringWriter out = new StringWriter();
-        template.execute(out, model);
+        // Mustache writes in many small pieces: a StringWriter would lock its StringBuffer for each.
+        TextStringBuilder out = new TextStringBuilder(8192);
+        template.execute(out.asWriter(), model);
         return out.toString();
     }
 
@@ -139,6 +141,7 @@ public final class BounceRenderer {
         final List<Map<String, String>> technicalRows;
         private final String reportingServer;
         private final String originalText;
+        private final Map<Language, Map<String, String>> labels = new java.util.EnumMap<>(Language.class);
 
         /**
          * @param languages     the explanations of each reason, one list per language, the main language first
@@ -204,10 +207,13 @@ public final class BounceRenderer {
             return reasons;
         }
 
+        /** The labels of a language, read once for both templates. */
         private Map<String, String> labels(Language language) {
-            Map<String, String> labels = new LinkedHashMap<>();
-            LABELS.forEach((name, key) -> labels.put(name, texts.require(language, key, Map.of())));
-            return labels;
+            return labels.computeIfAbsent(language, which -> {
+                Map<String, String> named = new LinkedHashMap<>();
+                LABELS.forEach((name, key) -> named.put(name, texts.require(which, key, Map.of())));
+                return named;
+            });
         }
     }
 }
