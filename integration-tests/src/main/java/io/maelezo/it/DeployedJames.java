@@ -54,6 +54,7 @@ public final class DeployedJames implements AutoCloseable {
         try (Stream<Path> jars = Files.list(Path.of("mailet/target"))) {
             return jars.filter(jar -> jar.getFileName().toString().matches("maelezo-mailet-.*\\.jar"))
                 .filter(jar -> !jar.getFileName().toString().contains("james39"))
+                .filter(jar -> !jar.getFileName().toString().endsWith("-tests.jar"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no mailet/target/maelezo-mailet-*.jar: build first"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
