@@ -23,6 +23,7 @@ import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 import javax.mail.internet.MimeUtility;
+import javax.mail.util.ByteArrayDataSource;
 import javax.mail.util.SharedByteArrayInputStream;
 
 import io.maelezo.engine.Engine;
@@ -211,17 +212,40 @@ public final class BounceDecorator {
     /**
      * A text part encoded once, here: James copies a message whenever a mailet sets it, and each
      * copy of a part built with setText would run the text through the activation framework and
-     * the encoder again. Quoted-printable keeps Swahili readable in the raw message and lines short.
+     * the encoder again. The encoding is the one javax.mail itself would choose: 7bit for what
+     * is plain ASCII in short lines (most explanations: readable as they are in the raw message,
+     * and nothing to encode), quoted-printable when there is a little more, base64 when mostly not.
      */
     private static MimeBodyPart encodedText(String subtype, String content) throws MessagingException, IOException {
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream(content.length() + content.length() / 8);
-        try (OutputStream encoder = MimeUtility.encode(encoded, "quoted-printable")) {
-            encoder.write(content.getBytes(StandardCharsets.UTF_8));
+        String type = "text/" + subtype + "; charset=UTF-8";
+        byte[] canonical = content.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        String encoding = isSevenBit(content) ? "7bit" : MimeUtility.getEncoding(new ByteArrayDataSource(canonical, type));
+        byte[] body = canonical;
+        if (!encoding.equals("7bit")) {
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream(canonical.length + canonical.length / 8);
+            try (OutputStream encoder = MimeUtility.encode(encoded, encoding)) {
+                encoder.write(canonical);
+            }
+            body = encoded.toByteArray();
         }
         InternetHeaders headers = new InternetHeaders();
-        headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
-        headers.setHeader("Content-Transfer-Encoding", "quoted-printable");
-        return KeptPart.of(headers, new SharedByteArrayInputStream(encoded.toByteArray()));
+        headers.setHeader("Content-Type", type);
+        headers.setHeader("Content-Transfer-Encoding", encoding);
+        return KeptPart.of(headers, new SharedByteArrayInputStream(body));
+    }
+
+    /** 7bit data (RFC 2045, 2.7): ASCII without NUL or a lone CR, in lines of at most 998 characters. */
+    private static boolean isSevenBit(String text) {
+        int lineLength = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                lineLength = 0;
+            } else if (c == 0 || c == '\r' || c >= 128 || ++lineLength > 998) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String languageTags() {

@@ -1,6 +1,10 @@
 package io.maelezo.report;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,20 +35,28 @@ public final class DeliveryStatus {
     private static final Pattern GAVE_UP = Pattern.compile("(?i)too many retries");
 
     private final String text;
+    /** How the bytes were read, and are written back when repaired. */
+    private final Charset charset;
     private final List<String> groups;
     private final List<String> separators;
     private final List<InternetHeaders> fields;
 
-    private DeliveryStatus(String text, List<String> groups, List<String> separators) {
+    private DeliveryStatus(String text, Charset charset, List<String> groups, List<String> separators) {
         this.text = text;
+        this.charset = charset;
         this.groups = groups;
         this.separators = separators;
         this.fields = new ArrayList<>(groups.size());
         groups.forEach(group -> fields.add(fields(group)));
     }
 
+    /**
+     * Reads a status part: as UTF-8 when it is valid UTF-8 (message/global-delivery-status, and
+     * servers that write their replies in UTF-8 anyway), else byte for byte as ISO-8859-1.
+     */
     public static DeliveryStatus parse(byte[] content) {
-        String text = new String(content, StandardCharsets.ISO_8859_1);
+        Charset charset = isUtf8(content) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        String text = new String(content, charset);
         List<String> groups = new ArrayList<>();
         List<String> separators = new ArrayList<>();
         int start = 0;
@@ -56,7 +68,17 @@ public final class DeliveryStatus {
         groups.add(text.substring(start));
         separators.add("");
         splitRunTogetherRecipients(groups, separators);
-        return new DeliveryStatus(text, groups, separators);
+        return new DeliveryStatus(text, charset, groups, separators);
+    }
+
+    private static boolean isUtf8(byte[] content) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /**
@@ -161,7 +183,7 @@ public final class DeliveryStatus {
             changed |= !repaired.equals(group);
             out.append(repaired).append(separators.get(i));
         }
-        return changed ? Optional.of(out.toString().getBytes(StandardCharsets.ISO_8859_1)) : Optional.empty();
+        return changed ? Optional.of(out.toString().getBytes(charset)) : Optional.empty();
     }
 
     private static String repairGroup(String group, InternetHeaders groupFields, DiagnosticParser parser) {
@@ -195,7 +217,7 @@ public final class DeliveryStatus {
 
     private static InternetHeaders fields(String group) {
         try {
-            return new InternetHeaders(new ByteArrayInputStream(group.getBytes(StandardCharsets.ISO_8859_1)));
+            return new InternetHeaders(new ByteArrayInputStream(group.getBytes(StandardCharsets.UTF_8)), true);
         } catch (MessagingException | RuntimeException e) {
             // javax.mail throws IndexOutOfBoundsException for a group that starts with a
             // continuation line (found by the fuzzer): such a group has no fields we can read.

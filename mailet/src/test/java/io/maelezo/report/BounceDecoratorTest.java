@@ -43,6 +43,26 @@ class BounceDecoratorTest {
     }
 
     @Test
+    void anAsciiExplanationIsSentAsItIsAndAnyOtherLettersAreEncodedAndReadBackWhole() throws Exception {
+        MimeMessage ascii = decorate(Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST));
+        MimeMultipart asciiParts = (MimeMultipart) ((MimeMultipart) ascii.getContent()).getBodyPart(0).getContent();
+        assertThat(asciiParts.getBodyPart(0).getHeader("Content-Transfer-Encoding")).containsExactly("7bit");
+        assertThat(asciiParts.getBodyPart(1).getHeader("Content-Transfer-Encoding")).containsExactly("7bit");
+        assertThat(new String(Dsn.write(ascii), StandardCharsets.US_ASCII)).contains("\r\nBarua pepe yako haikufika");
+
+        String japanese = "550 5.1.1 宛先のメールアドレスは存在しません (user unknown)";
+        MimeMessage other = decorate(Dsn.james().recipient("mtu@remote.example", "failed", "5.1.1", "smtp; " + japanese));
+        MimeMultipart otherParts = (MimeMultipart) ((MimeMultipart) other.getContent()).getBodyPart(0).getContent();
+        assertThat(otherParts.getBodyPart(0).getHeader("Content-Transfer-Encoding")[0]).isIn("quoted-printable", "base64");
+        assertThat((String) otherParts.getBodyPart(0).getContent()).contains(japanese);
+        assertThat(Dsn.html(other)).contains("宛先のメールアドレスは存在しません");
+        for (int i = 0; i < 2; i++) {
+            byte[] raw = ((javax.mail.internet.MimeBodyPart) otherParts.getBodyPart(i)).getRawInputStream().readAllBytes();
+            assertThat(new String(raw, StandardCharsets.ISO_8859_1)).as("encoded part %d", i).matches("[\\x00-\\x7F]*");
+        }
+    }
+
+    @Test
     void theMachineReadablePartsAreKeptExceptTheRepairedStatus() throws Exception {
         Dsn dsn = Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST);
         MimeMessage decorated = decorate(dsn);
