@@ -21,16 +21,20 @@ final class PatternPieces {
     /** One alternative of pattern {@code pattern}. */
     static final class Piece {
         private final int pattern;
-        private final Pattern regex;
+        private final String source;
+        private final int flags;
+        /** Compiled when first needed: most pieces are decided by their literal, and start-up stays short. */
+        private volatile Pattern regex;
         private final Optional<List<String>> literals;
         /** When the piece is nothing but its literal between word boundaries: it matches wherever the literal stands so. */
         private final Exact exact;
 
-        Piece(int pattern, Pattern regex, Optional<List<String>> literals) {
+        Piece(int pattern, String source, int flags, Optional<List<String>> literals) {
             this.pattern = pattern;
-            this.regex = regex;
+            this.source = source;
+            this.flags = flags;
             this.literals = literals;
-            this.exact = Exact.of(regex.pattern());
+            this.exact = Exact.of(source);
         }
 
         int pattern() {
@@ -38,7 +42,12 @@ final class PatternPieces {
         }
 
         Pattern regex() {
-            return regex;
+            Pattern compiled = regex;
+            if (compiled == null) {
+                compiled = Pattern.compile(source, flags);
+                regex = compiled;
+            }
+            return compiled;
         }
 
         /** The texts this piece can start with; empty when that cannot be read from it. */
@@ -62,7 +71,7 @@ final class PatternPieces {
 
         /** Whether the piece matches starting exactly here, the whole text visible to look-arounds. */
         boolean matchesAt(String text, int from) {
-            Matcher matcher = regex.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            Matcher matcher = regex().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             matcher.region(from, text.length());
             return matcher.lookingAt();
         }
@@ -132,14 +141,14 @@ final class PatternPieces {
     static List<Piece> of(int pattern, String regex, int flags) {
         List<Piece> pieces = new ArrayList<>();
         for (String alternative : alternatives(regex)) {
-            pieces.add(new Piece(pattern, Pattern.compile(alternative, flags), Optional.ofNullable(new Reader(alternative).literals())));
+            pieces.add(new Piece(pattern, alternative, flags, Optional.ofNullable(new Reader(alternative).literals())));
         }
         return pieces;
     }
 
     /** The alternatives of a regex: its own {@code a|b}, or those of a group it is wrapped in. */
     static List<String> alternatives(String regex) {
-        Pattern.compile(regex); // a broken pattern fails here, with the regex's own message
+        Pattern.compile(regex); // a broken pattern fails here, at start-up, with the regex's own message
         if (BACK_REFERENCE.matcher(regex).find()) {
             return List.of(regex); // cutting would renumber the groups
         }

@@ -17,23 +17,22 @@ public final class ReasonPatterns {
     /** Replies are English or carry their codes in ASCII: ASCII case folding is enough (and fast). */
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
-    private final List<Pattern> patterns;
+    /** The regexes, in file order; the keyword index checks and compiles them. */
+    private final List<String> patterns;
     private final List<Category> categories;
     private final KeywordIndex index;
 
-    private ReasonPatterns(List<Pattern> patterns, List<Category> categories) {
+    private ReasonPatterns(List<String> patterns, List<Category> categories) {
         this.patterns = List.copyOf(patterns);
         this.categories = List.copyOf(categories);
-        List<String> sources = new ArrayList<>();
-        patterns.forEach(pattern -> sources.add(pattern.pattern()));
-        this.index = new KeywordIndex(sources, FLAGS);
+        this.index = new KeywordIndex(this.patterns, FLAGS);
     }
 
     public static ReasonPatterns load() {
-        List<Pattern> patterns = new ArrayList<>();
+        List<String> patterns = new ArrayList<>();
         List<Category> categories = new ArrayList<>();
         for (Map<String, String> row : TsvTable.load("reason-patterns.tsv").rows()) {
-            patterns.add(Pattern.compile(row.get("pattern"), FLAGS));
+            patterns.add(row.get("pattern"));
             categories.add(Category.requireId(row.get("category")));
         }
         return new ReasonPatterns(patterns, categories);
@@ -41,10 +40,10 @@ public final class ReasonPatterns {
 
     /** These patterns first, then the shipped ones (a site's own wording; the benchmarks' many patterns). */
     public ReasonPatterns withLeadingPatterns(List<String> regexes, Category category) {
-        List<Pattern> allPatterns = new ArrayList<>();
+        List<String> allPatterns = new ArrayList<>();
         List<Category> allCategories = new ArrayList<>();
         for (String regex : regexes) {
-            allPatterns.add(Pattern.compile(regex, FLAGS));
+            allPatterns.add(regex);
             allCategories.add(category);
         }
         allPatterns.addAll(patterns);

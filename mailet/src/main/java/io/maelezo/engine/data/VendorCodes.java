@@ -16,11 +16,11 @@ import io.maelezo.engine.Category;
 public final class VendorCodes {
     /** One vendor code's meaning. */
     public static final class Entry {
-        private final Pattern pattern;
+        private final String pattern;
         private final Category category;
         private final String blocklist;
 
-        Entry(Pattern pattern, Category category, String blocklist) {
+        Entry(String pattern, Category category, String blocklist) {
             this.pattern = pattern;
             this.category = category;
             this.blocklist = blocklist;
@@ -42,14 +42,14 @@ public final class VendorCodes {
     private VendorCodes(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         List<String> sources = new ArrayList<>();
-        entries.forEach(entry -> sources.add(entry.pattern.pattern()));
+        entries.forEach(entry -> sources.add(entry.pattern));
         this.index = new KeywordIndex(sources, Pattern.CASE_INSENSITIVE);
     }
 
     public static VendorCodes load() {
         List<Entry> entries = new ArrayList<>();
         for (Map<String, String> row : TsvTable.load("vendor-codes.tsv").rows()) {
-            entries.add(new Entry(Pattern.compile(row.get("pattern"), Pattern.CASE_INSENSITIVE),
+            entries.add(new Entry(row.get("pattern"),
                 Category.requireId(row.get("category")), row.get("blocklist")));
         }
         return new VendorCodes(entries);

@@ -36,6 +36,7 @@ import com.github.mustachejava.MustacheException;
 public final class Texts {
     private static final Logger LOGGER = LoggerFactory.getLogger(Texts.class);
     private static final String RESOURCE_DIRECTORY = "/io/maelezo/texts/";
+    private static final PlainTextMustacheFactory FACTORY = new PlainTextMustacheFactory();
 
     private final Map<Language, Map<String, Mustache>> templates;
     /** Entries without any {{...}}: kept as the text they always render to (most labels and steps). */
@@ -70,10 +71,7 @@ public final class Texts {
             String fileName = fileName(language);
             Map<String, Mustache> compiled = new HashMap<>();
             Map<String, String> fixed = new HashMap<>();
-            shippedEntries(fileName).forEach((key, text) -> {
-                compiled.put(key, compile(fileName, key, text));
-                keepIfConstant(fixed, key, text);
-            });
+            shippedEntries(fileName).forEach((key, text) -> keep(compiled, fixed, fileName, key, text));
             overrides.map(directory -> directory.resolve(fileName)).filter(Files::isRegularFile)
                 .ifPresent(file -> applyOverrides(file, compiled, fixed));
             templates.put(language, Map.copyOf(compiled));
@@ -82,11 +80,14 @@ public final class Texts {
         return new Texts(templates, constants);
     }
 
-    private static void keepIfConstant(Map<String, String> fixed, String key, String text) {
+    /** An entry without any {{...}} is kept as its text; only the others are Mustache templates. */
+    private static void keep(Map<String, Mustache> compiled, Map<String, String> fixed, String file, String key, String text) {
         if (text.contains("{{")) {
+            compiled.put(key, compile(file, key, text));
             fixed.remove(key);
         } else {
             fixed.put(key, text.trim());
+            compiled.remove(key);
         }
     }
 
@@ -113,13 +114,12 @@ public final class Texts {
             throw new IllegalArgumentException("cannot read texts file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         entries.forEach((key, text) -> {
-            if (!compiled.containsKey(key)) {
+            if (!compiled.containsKey(key) && !fixed.containsKey(key)) {
                 LOGGER.warn("maelezo: {} has an entry '{}' that maelezo does not use; ignored", file, key);
                 return;
             }
             try {
-                compiled.put(key, compile(file.toString(), key, text));
-                keepIfConstant(fixed, key, text);
+                keep(compiled, fixed, file.toString(), key, text);
             } catch (MustacheException e) {
                 LOGGER.warn("maelezo: {} entry '{}' is not a valid template ({}); using the shipped text", file, key, e.getMessage());
             }
@@ -135,11 +135,11 @@ public final class Texts {
     }
 
     private static Mustache compile(String file, String key, String text) {
-        return new PlainTextMustacheFactory().compile(new StringReader(text), file + "#" + key);
+        return FACTORY.compile(new StringReader(text), file + "#" + key);
     }
 
     public boolean has(Language language, String key) {
-        return templates.get(language).containsKey(key);
+        return constants.get(language).containsKey(key) || templates.get(language).containsKey(key);
     }
 
     /** The entry rendered with these values; empty when the entry does not exist or renders to nothing. */
