@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * <p>
  * An alternative whose start cannot be read (an optional group, a character class) is searched
  * the plain way; one that starts with letters outside ASCII (Japanese has no spaces between
- * words) is looked for anywhere in the text.
+ * words) is looked for anywhere in the text, and so are all of them when there are only a few.
  */
 public final class KeywordIndex {
     /** Where pattern {@code pattern} matched first, for {@link #earliest}. */
@@ -44,7 +44,10 @@ public final class KeywordIndex {
     private final Trie.Node trie;
     /** Whether some literal starts with a sign, so that the character before each word must be read too. */
     private final boolean signStarts;
+    private static final int FEW_LITERALS = 8;
     private final List<PatternPieces.Piece> anywhere = new ArrayList<>();
+    /** The literals of each piece of {@link #anywhere}, in lower case. */
+    private final List<List<String>> anywhereLiterals = new ArrayList<>();
     private final List<PatternPieces.Piece> unreadable = new ArrayList<>();
 
     public KeywordIndex(List<String> regexes) {
@@ -53,19 +56,27 @@ public final class KeywordIndex {
 
     public KeywordIndex(List<String> regexes, int flags) {
         this.size = regexes.size();
-        Trie trie = new Trie();
+        List<PatternPieces.Piece> pieces = new ArrayList<>();
         for (int i = 0; i < regexes.size(); i++) {
             String regex = regexes.get(i);
             int own = regex.chars().anyMatch(c -> c >= 128) ? flags | Pattern.UNICODE_CASE : flags;
-            for (PatternPieces.Piece piece : PatternPieces.of(i, regex, own)) {
-                Optional<List<String>> literals = piece.literals();
-                if (literals.isEmpty()) {
-                    unreadable.add(piece);
-                } else if (literals.get().stream().anyMatch(KeywordIndex::startsOutsideAscii)) {
-                    anywhere.add(piece);
-                } else {
-                    literals.get().forEach(literal -> trie.add(literal.toLowerCase(Locale.ROOT), piece));
-                }
+            pieces.addAll(PatternPieces.of(i, regex, own));
+        }
+        // A handful of literals (a blocklist's "misconfigured" words) are found sooner by searching
+        // the text for each than by reading every word of it down a trie.
+        boolean few = pieces.stream().mapToInt(piece -> piece.literals().map(List::size).orElse(0)).sum() <= FEW_LITERALS;
+        Trie trie = new Trie();
+        for (PatternPieces.Piece piece : pieces) {
+            Optional<List<String>> literals = piece.literals();
+            if (literals.isEmpty()) {
+                unreadable.add(piece);
+            } else if (few || literals.get().stream().anyMatch(KeywordIndex::startsOutsideAscii)) {
+                anywhere.add(piece);
+                List<String> folded = new ArrayList<>();
+                literals.get().forEach(literal -> folded.add(literal.toLowerCase(Locale.ROOT)));
+                anywhereLiterals.add(folded);
+            } else {
+                literals.get().forEach(literal -> trie.add(literal.toLowerCase(Locale.ROOT), piece));
             }
         }
         this.trie = trie.freeze();
@@ -133,10 +144,10 @@ public final class KeywordIndex {
                     }
                 }
             }
-            for (PatternPieces.Piece piece : anywhere) {
+            for (int p = 0; p < anywhere.size(); p++) {
+                PatternPieces.Piece piece = anywhere.get(p);
                 String text = words.folded();
-                for (String literal : piece.literals().orElseThrow()) {
-                    String folded = literal.toLowerCase(Locale.ROOT);
+                for (String folded : anywhereLiterals.get(p)) {
                     for (int at = text.indexOf(folded); at >= 0 && worthTrying(piece.pattern(), at); at = text.indexOf(folded, at + 1)) {
                         if (piece.matchesAt(text, at)) {
                             offer(piece.pattern(), at);
