@@ -69,4 +69,16 @@ class TextsTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("missing").hasMessageContaining("not a readable directory");
     }
+
+    @Test
+    void everyShippedEntryRendersInEveryLanguage() {
+        Texts texts = Texts.shipped();
+        Map<String, Object> values = Map.of("recipient", "mtu@example.org", "ip", "192.0.2.1", "operator", "Spamhaus");
+        for (Language language : Language.values()) {
+            assertThat(texts.keys(language)).hasSizeGreaterThan(50);
+            for (String key : texts.keys(language)) {
+                assertThat(texts.render(language, key, values)).as(language + " " + key).isNotNull();
+            }
+        }
+    }
 }

@@ -152,10 +152,14 @@ final class PatternPieces {
         if (BACK_REFERENCE.matcher(regex).find()) {
             return List.of(regex); // cutting would renumber the groups
         }
+        return cut(regex);
+    }
+
+    private static List<String> cut(String regex) {
         List<String> top = splitTopLevel(regex);
         if (top.size() > 1) {
             List<String> all = new ArrayList<>();
-            top.forEach(alternative -> all.addAll(alternatives(alternative)));
+            top.forEach(alternative -> all.addAll(cut(alternative)));
             return all;
         }
         Reader reader = new Reader(regex);

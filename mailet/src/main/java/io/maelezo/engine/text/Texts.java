@@ -38,11 +38,11 @@ public final class Texts {
     private static final String RESOURCE_DIRECTORY = "/io/maelezo/texts/";
     private static final PlainTextMustacheFactory FACTORY = new PlainTextMustacheFactory();
 
-    private final Map<Language, Map<String, Mustache>> templates;
+    private final Map<Language, Map<String, Template>> templates;
     /** Entries without any {{...}}: kept as the text they always render to (most labels and steps). */
     private final Map<Language, Map<String, String>> constants;
 
-    private Texts(Map<Language, Map<String, Mustache>> templates, Map<Language, Map<String, String>> constants) {
+    private Texts(Map<Language, Map<String, Template>> templates, Map<Language, Map<String, String>> constants) {
         this.templates = templates;
         this.constants = constants;
     }
@@ -65,13 +65,13 @@ public final class Texts {
     }
 
     private static Texts load(Optional<Path> overrides) {
-        Map<Language, Map<String, Mustache>> templates = new EnumMap<>(Language.class);
+        Map<Language, Map<String, Template>> templates = new EnumMap<>(Language.class);
         Map<Language, Map<String, String>> constants = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             String fileName = fileName(language);
-            Map<String, Mustache> compiled = new HashMap<>();
+            Map<String, Template> compiled = new HashMap<>();
             Map<String, String> fixed = new HashMap<>();
-            shippedEntries(fileName).forEach((key, text) -> keep(compiled, fixed, fileName, key, text));
+            shippedEntries(fileName).forEach((key, text) -> keep(compiled, fixed, new Template(fileName, key, text)));
             overrides.map(directory -> directory.resolve(fileName)).filter(Files::isRegularFile)
                 .ifPresent(file -> applyOverrides(file, compiled, fixed));
             templates.put(language, Map.copyOf(compiled));
@@ -81,13 +81,39 @@ public final class Texts {
     }
 
     /** An entry without any {{...}} is kept as its text; only the others are Mustache templates. */
-    private static void keep(Map<String, Mustache> compiled, Map<String, String> fixed, String file, String key, String text) {
-        if (text.contains("{{")) {
-            compiled.put(key, compile(file, key, text));
-            fixed.remove(key);
+    private static void keep(Map<String, Template> compiled, Map<String, String> fixed, Template entry) {
+        if (entry.text.contains("{{")) {
+            compiled.put(entry.key, entry);
+            fixed.remove(entry.key);
         } else {
-            fixed.put(key, text.trim());
-            compiled.remove(key);
+            fixed.put(entry.key, entry.text.trim());
+            compiled.remove(entry.key);
+        }
+    }
+
+    /**
+     * One entry with {{...}}, compiled when first rendered: the shipped ones are known to compile
+     * (TextsTest), and James starts sooner. An admin's own entries are compiled when read.
+     */
+    private static final class Template {
+        private final String file;
+        private final String key;
+        private final String text;
+        private volatile Mustache compiled;
+
+        Template(String file, String key, String text) {
+            this.file = file;
+            this.key = key;
+            this.text = text;
+        }
+
+        Mustache get() {
+            Mustache template = compiled;
+            if (template == null) {
+                template = compile(file, key, text);
+                compiled = template;
+            }
+            return template;
         }
     }
 
@@ -106,7 +132,7 @@ public final class Texts {
         }
     }
 
-    private static void applyOverrides(Path file, Map<String, Mustache> compiled, Map<String, String> fixed) {
+    private static void applyOverrides(Path file, Map<String, Template> compiled, Map<String, String> fixed) {
         Map<String, String> entries;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             entries = read(reader);
@@ -119,7 +145,11 @@ public final class Texts {
                 return;
             }
             try {
-                keep(compiled, fixed, file.toString(), key, text);
+                Template entry = new Template(file.toString(), key, text);
+                if (text.contains("{{")) {
+                    entry.get();
+                }
+                keep(compiled, fixed, entry);
             } catch (MustacheException e) {
                 LOGGER.warn("maelezo: {} entry '{}' is not a valid template ({}); using the shipped text", file, key, e.getMessage());
             }
@@ -138,6 +168,13 @@ public final class Texts {
         return FACTORY.compile(new StringReader(text), file + "#" + key);
     }
 
+    /** Every entry of a language. */
+    public java.util.Set<String> keys(Language language) {
+        java.util.Set<String> keys = new java.util.TreeSet<>(constants.get(language).keySet());
+        keys.addAll(templates.get(language).keySet());
+        return keys;
+    }
+
     public boolean has(Language language, String key) {
         return constants.get(language).containsKey(key) || templates.get(language).containsKey(key);
     }
@@ -148,12 +185,12 @@ public final class Texts {
         if (constant != null) {
             return constant.isEmpty() ? Optional.empty() : Optional.of(constant);
         }
-        Mustache template = templates.get(language).get(key);
+        Template template = templates.get(language).get(key);
         if (template == null) {
             return Optional.empty();
         }
         StringWriter out = new StringWriter();
-        template.execute(out, values);
+        template.get().execute(out, values);
         String text = out.toString().trim();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
