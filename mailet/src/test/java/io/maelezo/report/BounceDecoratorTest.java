@@ -50,6 +50,13 @@ class BounceDecoratorTest {
         assertThat(asciiParts.getBodyPart(1).getHeader("Content-Transfer-Encoding")).containsExactly("7bit");
         assertThat(new String(Dsn.write(ascii), StandardCharsets.US_ASCII)).contains("\r\nBarua pepe yako haikufika");
 
+        String longReply = "550 5.1.1 user unknown " + "x".repeat(1200);
+        MimeMessage longLine = decorate(Dsn.james().recipient("mtu@remote.example", "failed", "5.1.1", "smtp; " + longReply));
+        MimeMultipart longParts = (MimeMultipart) ((MimeMultipart) longLine.getContent()).getBodyPart(0).getContent();
+        assertThat(longParts.getBodyPart(1).getHeader("Content-Transfer-Encoding")[0]).as("a line over 998 characters")
+            .isNotEqualTo("7bit");
+        assertThat(Dsn.html(longLine)).contains("x".repeat(1200));
+
         String japanese = "550 5.1.1 宛先のメールアドレスは存在しません (user unknown)";
         MimeMessage other = decorate(Dsn.james().recipient("mtu@remote.example", "failed", "5.1.1", "smtp; " + japanese));
         MimeMultipart otherParts = (MimeMultipart) ((MimeMultipart) other.getContent()).getBodyPart(0).getContent();
