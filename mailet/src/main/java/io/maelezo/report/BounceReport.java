@@ -128,8 +128,7 @@ public final class BounceReport {
 
     private static int topLevelStatusIndex(MimeMultipart report) throws MessagingException {
         for (int i = 0; i < report.getCount(); i++) {
-            BodyPart part = report.getBodyPart(i);
-            if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
+            if (MimeParts.Type.of(report.getBodyPart(i)).is("message/delivery-status", "message/global-delivery-status")) {
                 return i;
             }
         }
@@ -148,13 +147,17 @@ public final class BounceReport {
 
     /** The delivery-status part anywhere in the message, but not inside an attached message. */
     private static Optional<Part> findDeliveryStatus(Part part, int depth) throws MessagingException, IOException {
-        if (depth > 8 || part.isMimeType("message/rfc822")) {
+        if (depth > 8) {
             return Optional.empty();
         }
-        if (part.isMimeType("message/delivery-status") || part.isMimeType("message/global-delivery-status")) {
+        MimeParts.Type type = MimeParts.Type.of(part);
+        if (type.is("message/rfc822")) {
+            return Optional.empty();
+        }
+        if (type.is("message/delivery-status", "message/global-delivery-status")) {
             return Optional.of(part);
         }
-        if (part.isMimeType("multipart/*")) {
+        if (type.is("multipart/*")) {
             Object content;
             try {
                 content = MimeParts.multipart(part).orElse(null);

@@ -14,6 +14,7 @@ import javax.mail.internet.MimeMultipart;
 import javax.mail.internet.MimePart;
 import javax.mail.internet.MimePartDataSource;
 import javax.mail.internet.MimeUtility;
+import javax.mail.internet.ParseException;
 
 /**
  * Reading parts straight from their streams, as javax.mail's own MimeMultipart and MimeUtility
@@ -25,6 +26,38 @@ final class MimeParts {
     private static final int MAX_TEXT = 64 * 1024;
 
     private MimeParts() {
+    }
+
+    /**
+     * A part's Content-Type read once for the several questions asked of it ({@code isMimeType}
+     * parses it again at every call). When it does not parse, each question goes to the part
+     * itself, which then compares what it can.
+     */
+    static final class Type {
+        private final Part part;
+        private final ContentType parsed;
+
+        private Type(Part part, ContentType parsed) {
+            this.part = part;
+            this.parsed = parsed;
+        }
+
+        static Type of(Part part) throws MessagingException {
+            try {
+                return new Type(part, new ContentType(part.getContentType()));
+            } catch (ParseException e) {
+                return new Type(part, null);
+            }
+        }
+
+        boolean is(String... mimeTypes) throws MessagingException {
+            for (String mimeType : mimeTypes) {
+                if (parsed != null ? parsed.match(mimeType) : part.isMimeType(mimeType)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The parts of a multipart part; empty when the part is not a multipart. */

@@ -58,20 +58,23 @@ final class TextBounceReader {
     }
 
     private static void collect(Part part, StringBuilder text) throws MessagingException, IOException {
-        if (text.length() >= MAX_TEXT || part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")) {
+        if (text.length() >= MAX_TEXT) {
             return;
         }
-        if (part.isMimeType("multipart/*")) {
+        MimeParts.Type type = MimeParts.Type.of(part);
+        if (type.is("message/rfc822", "text/rfc822-headers")) {
+            return;
+        }
+        if (type.is("multipart/*")) {
             try {
                 collectMultipart(part, text);
             } catch (MessagingException | IOException | RuntimeException e) {
                 // Broken MIME (a missing boundary): the raw text is still the bounce's words.
                 text.append(raw(part)).append('\n');
             }
-        } else if (part.isMimeType("text/html")) {
+        } else if (type.is("text/html")) {
             text.append(htmlToText(asString(part))).append('\n');
-        } else if (part.isMimeType("text/*") || part.isMimeType("message/delivery-status")
-            || part.isMimeType("message/global-delivery-status")) {
+        } else if (type.is("text/*", "message/delivery-status", "message/global-delivery-status")) {
             text.append(asString(part)).append('\n');
         }
     }
