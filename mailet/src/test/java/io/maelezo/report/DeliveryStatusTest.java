@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.maelezo.RandomTexts;
 import io.maelezo.engine.parse.DiagnosticParser;
 
 class DeliveryStatusTest {
@@ -79,14 +79,7 @@ class DeliveryStatusTest {
     void groupsAreSplitAtBlankLinesExactlyAsThisRegularExpressionSplitsThem() {
         Pattern blankLines = Pattern.compile("\\r?\\n(?:[ \\t]*\\r?\\n)+");
         List<String> parts = List.of("\r", "\n", "\r\n", " ", "\t", "a", "Status: 5.0.0", ":");
-        Random random = new Random(291126);
-        for (int round = 0; round < 200_000; round++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(10);
-            for (int i = 0; i < length; i++) {
-                text.append(parts.get(random.nextInt(parts.size())));
-            }
-            String sample = text.toString();
+        for (String sample : RandomTexts.of(parts, 10, 200_000, 291126)) {
             Matcher matcher = blankLines.matcher(sample);
             int from = 0;
             while (true) {

@@ -13,8 +13,8 @@ import io.maelezo.engine.parse.Ipv4Scanner;
 
 /**
  * All blocklist operators of {@code blocklists.tsv}, and the search for one of them in a
- * rejection text. Every identifier of every operator goes into one pattern, so the cost of a
- * search hardly grows with the number of operators.
+ * rejection text. Each operator is one pattern (any of its identifiers, as a whole word) in a
+ * {@link KeywordIndex}, so the cost of a search hardly grows with the number of operators.
  */
 public final class BlocklistCatalog {
     private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])((?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}|(?:[0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4})(?![\\w:])");

@@ -3,11 +3,12 @@ package io.maelezo.engine.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.maelezo.RandomTexts;
 
 /** The scanner reads codes exactly as these two regular expressions (its specification) do. */
 class CodeScannerTest {
@@ -40,14 +41,7 @@ class CodeScannerTest {
     void agreesWithTheRegularExpressionsOnRandomTexts() {
         List<String> parts = List.of("5", "4", "2", "0", "1", "9", ".", "-", " ", "\t", "/", ":", ";", "'", "\"", "]", ")",
             "a", "X", "_", "\n", "\r\n", "550", "5.7.1", "4.2.2", "1234", "5.", ".1", "@", "[", "\u2028");
-        Random random = new Random(20261129);
-        for (int round = 0; round < 200_000; round++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int i = 0; i < length; i++) {
-                text.append(parts.get(random.nextInt(parts.size())));
-            }
-            String sample = text.toString();
+        for (String sample : RandomTexts.of(parts, 12, 200_000, 20261129)) {
             assertThat(CodeScanner.replyCode(sample)).as("reply code of [%s]", sample).isEqualTo(replyCodeByRegex(sample));
             assertThat(CodeScanner.enhancedStatus(sample)).as("enhanced status of [%s]", sample).isEqualTo(enhancedStatusByRegex(sample));
         }

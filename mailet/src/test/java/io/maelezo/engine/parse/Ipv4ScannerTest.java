@@ -3,11 +3,12 @@ package io.maelezo.engine.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.maelezo.RandomTexts;
 
 /** The scanner finds the addresses this regular expression (its specification) finds. */
 class Ipv4ScannerTest {
@@ -39,14 +40,7 @@ class Ipv4ScannerTest {
     void agreesWithTheRegularExpressionOnRandomTexts() {
         List<String> parts = List.of("1", "2", "5", "0", "9", "25", "255", "256", "127", "099", "01", ".", ".", "[", " ", "a", "_",
             "-", ":", "?", "=", "192.0.2.1", "127.0.0.1");
-        Random random = new Random(11292026);
-        for (int round = 0; round < 200_000; round++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(14);
-            for (int i = 0; i < length; i++) {
-                text.append(parts.get(random.nextInt(parts.size())));
-            }
-            String sample = text.toString();
+        for (String sample : RandomTexts.of(parts, 14, 200_000, 11292026)) {
             assertThat(byScanner(sample)).as("[%s]", sample).isEqualTo(byRegex(sample));
         }
     }

@@ -3,11 +3,12 @@ package io.maelezo.engine.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Pattern;
 
 import org.apache.commons.text.WordUtils;
 import org.junit.jupiter.api.Test;
+
+import io.maelezo.RandomTexts;
 
 /** Remote web addresses are broken exactly where this regular expression (the specification) says. */
 class InertLinksTest {
@@ -23,14 +24,7 @@ class InertLinksTest {
     @Test
     void agreesWithTheRegularExpressionOnRandomTexts() {
         List<String> parts = List.of("h", "t", "p", "s", ":", "/", ".", "w", "W", "f", "F", "HTTP", "https:", "www", "ftp:", "//", " ", "x");
-        Random random = new Random(2911);
-        for (int round = 0; round < 200_000; round++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(12);
-            for (int i = 0; i < length; i++) {
-                text.append(parts.get(random.nextInt(parts.size())));
-            }
-            String sample = text.toString();
+        for (String sample : RandomTexts.of(parts, 12, 200_000, 2911)) {
             assertThat(InertLinks.split(sample)).as("[%s]", sample)
                 .isEqualTo(WEB_ADDRESS.matcher(sample).replaceAll("$1<span></span>$2"));
         }
