@@ -27,9 +27,13 @@ public final class DeliveryStatus {
     private static final Pattern STATUS_FIELD = Pattern.compile("(?im)^(Status[ \\t]*:[ \\t]*)(.*(?:\\r?\\n[ \\t]+.*)*)");
     private static final Pattern VALID_STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}(?:[ \\t]*\\(.*\\))?");
     private static final Pattern FINAL_RECIPIENT_FIELD = Pattern.compile("(?im)^Final-Recipient\\s*:");
-    /** Where a second (third, ...) recipient's fields start inside one group. */
+    /**
+     * Where a second (third, ...) recipient's fields start inside one group: at a Final-Recipient
+     * line, or at the Original-Recipient line just before it (that line must start with the field
+     * name: "original-recipient:" at the end of some other field's value is not that field).
+     */
     private static final Pattern RECIPIENT_START = Pattern.compile(
-        "(?im)(?<=\\n)(?<!Original-Recipient:[^\\n]{0,300}\\n)(?=(?:Original-Recipient[^\\n]*\\n)?Final-Recipient\\s*:)");
+        "(?im)(?<=\\n)(?<!^Original-Recipient:[^\\n]{0,300}\\n)(?=(?:Original-Recipient[^\\n]*\\n)?Final-Recipient\\s*:)");
     private static final Pattern MTA_TYPE = Pattern.compile("^[A-Za-z-]+;\\s*");
     private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
     private static final Pattern GAVE_UP = Pattern.compile("(?i)too many retries");

@@ -1,9 +1,11 @@
 package io.maelezo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,6 +75,38 @@ class DeliveryStatusTest {
         assertThat(status.recipients()).extracting(RecipientStatus::recipient).containsExactly("a@remote.example", "b@remote.example");
         assertThat(status.recipients()).extracting(RecipientStatus::isFailure).containsExactly(true, false);
         assertThat(status.recipients().get(0).diagnostic()).contains("550 5.1.1 User unknown");
+    }
+
+    @Test
+    void recipientsWrittenWithoutABlankLineBetweenThemAreEachRead() {
+        byte[] content = ("Reporting-MTA: dns; mx.example\r\n\r\n"
+            + "Final-Recipient: rfc822; a@remote.example\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+            + "Original-Recipient: rfc822; B@remote.example\r\n"
+            + "Final-Recipient: rfc822; b@remote.example\r\nAction: failed\r\nStatus: 5.2.2\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(DeliveryStatus.parse(content).recipients()).extracting(RecipientStatus::recipient)
+            .containsExactly("a@remote.example", "b@remote.example");
+    }
+
+    @Test
+    void repairingAStatusThatEndsInTheWordsOriginalRecipientKeepsEveryRecipient() {
+        // Found by the fuzzer: "original-recipient:" at the end of a (bad) Status value was taken
+        // for an Original-Recipient field, so the next recipient's fields were glued to this one's;
+        // once the value was repaired, they were not: repairing changed who the report was about.
+        byte[] content = ("Reporting-MTA: dns; mx.example\r\n\r\n"
+            + "Final-Recipient: rfc822; a@remote.example\r\nAction: failed\r\n"
+            + "Status: 550 no original-recipient:\r\n"
+            + "Final-Recipient: rfc822; b@remote.example\r\nAction: failed\r\nStatus: 5.2.2\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+        DeliveryStatus status = DeliveryStatus.parse(content);
+        DeliveryStatus repaired = DeliveryStatus.parse(status.repairedStatus(parser).orElseThrow());
+
+        assertThat(status.recipients()).extracting(RecipientStatus::recipient)
+            .containsExactly("a@remote.example", "b@remote.example");
+        assertThat(repaired.recipients()).extracting(RecipientStatus::recipient, RecipientStatus::status)
+            .containsExactly(tuple("a@remote.example", Optional.of("5.0.0")), tuple("b@remote.example", Optional.of("5.2.2")));
     }
 
     @Test
