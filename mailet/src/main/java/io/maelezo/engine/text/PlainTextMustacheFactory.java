@@ -5,7 +5,6 @@ import java.io.Writer;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheException;
-import com.github.mustachejava.reflect.SimpleObjectHandler;
 
 /** Mustache for plain text: values are written as they are (the HTML template escapes its own). */
 final class PlainTextMustacheFactory extends DefaultMustacheFactory {
@@ -14,11 +13,11 @@ final class PlainTextMustacheFactory extends DefaultMustacheFactory {
     }
 
     /**
-     * Every model maelezo renders is made of maps and lists: Mustache's simple object handler
-     * reads them without the guards and reflection its default handler spends on every lookup.
+     * Every model maelezo renders is made of maps and lists: {@link MapModelHandler} reads them
+     * without the guards and reflection Mustache's default handler spends on every lookup.
      */
     static DefaultMustacheFactory useMapModels(DefaultMustacheFactory factory) {
-        factory.setObjectHandler(new SimpleObjectHandler());
+        factory.setObjectHandler(new MapModelHandler());
         return factory;
     }
 
