@@ -55,9 +55,12 @@ public final class BounceDecorator {
 
     private final Engine engine;
     private final DiagnosticParser parser = new DiagnosticParser();
+    /** The Content-Language of every explanation: the engine's languages, main one first. */
+    private final String languageTags;
 
     public BounceDecorator(Engine engine) {
         this.engine = engine;
+        this.languageTags = engine.languages().stream().map(Language::tag).collect(Collectors.joining(", "));
     }
 
     public Engine engine() {
@@ -205,7 +208,7 @@ public final class BounceDecorator {
         MimeBodyPart html = encodedText("html", engine.renderer().html(view));
         MimeBodyPart explanation = new MimeBodyPart();
         explanation.setContent(new MimeMultipart("alternative", text, html));
-        explanation.setHeader("Content-Language", languageTags());
+        explanation.setHeader("Content-Language", languageTags);
         return explanation;
     }
 
@@ -271,10 +274,6 @@ public final class BounceDecorator {
         return out;
     }
 
-    private String languageTags() {
-        return engine.languages().stream().map(Language::tag).collect(Collectors.joining(", "));
-    }
-
     private MimeMessage newMessageLike(MimeMessage original, MimeMultipart content, boolean delayed,
                                        List<List<Explanation>> languages) throws MessagingException {
         MimeMessage result = new KeptIdMimeMessage(SESSION);
@@ -294,7 +293,7 @@ public final class BounceDecorator {
             .map(s -> REPLY_PREFIX.matcher(s).replaceFirst("")).filter(s -> !s.isEmpty())
             .map(s -> prefix + ": " + s).orElse(prefix);
         result.setSubject(subject, "UTF-8");
-        result.setHeader("Content-Language", languageTags());
+        result.setHeader("Content-Language", languageTags);
         result.setHeader(MARKER_HEADER, "explained");
         result.saveChanges();
         return result;

@@ -60,7 +60,7 @@ public final class BounceReport {
         }
         // A message's content may be parsed anew at every call (James's messages are): read it once.
         Object content = safeContent(message);
-        MimeMultipart top = isDeliveryReport(message) && content instanceof MimeMultipart ? (MimeMultipart) content : null;
+        MimeMultipart top = type.isPresent() && isDeliveryReport(type.get()) && content instanceof MimeMultipart ? (MimeMultipart) content : null;
         int index = top == null ? -1 : topLevelStatusIndex(top);
         Optional<Part> statusPart = index >= 0 ? Optional.of(top.getBodyPart(index))
             : content instanceof Multipart ? findDeliveryStatus((Multipart) content, 0) : Optional.empty();
@@ -104,8 +104,11 @@ public final class BounceReport {
     /** True for a {@code multipart/report; report-type=delivery-status} (or global-delivery-status). */
     public static boolean isDeliveryReport(MimeMessage message) throws MessagingException {
         Optional<ContentType> type = contentType(message.getContentType());
-        return type.isPresent() && type.get().match("multipart/report")
-            && (isReportType(type.get(), "delivery-status") || isReportType(type.get(), "global-delivery-status"));
+        return type.isPresent() && isDeliveryReport(type.get());
+    }
+
+    private static boolean isDeliveryReport(ContentType type) {
+        return type.match("multipart/report") && (isReportType(type, "delivery-status") || isReportType(type, "global-delivery-status"));
     }
 
     private static boolean isReportType(ContentType type, String reportType) {
