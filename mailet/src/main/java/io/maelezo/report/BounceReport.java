@@ -66,10 +66,11 @@ public final class BounceReport {
             : content instanceof Multipart ? findDeliveryStatus((Multipart) content, 0) : Optional.empty();
         if (statusPart.isPresent()) {
             DeliveryStatus status = DeliveryStatus.parse(readAll(statusPart.get()));
-            List<Failure> failures = status.recipients().stream().filter(RecipientStatus::isFailure)
+            List<RecipientStatus> recipients = status.recipients();
+            List<Failure> failures = recipients.stream().filter(RecipientStatus::isFailure)
                 .map(r -> new Failure(r.recipient(), r.diagnostic().or(r::status).orElse(""), r.isDelayed()))
                 .collect(Collectors.toList());
-            if (!status.recipients().isEmpty()) {
+            if (!recipients.isEmpty()) {
                 // The report's own fields say it all: its text is read only if a reply says nothing.
                 return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, null, message));
             }

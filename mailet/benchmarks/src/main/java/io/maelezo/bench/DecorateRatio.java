@@ -1,0 +1,83 @@
+package io.maelezo.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Decorate against DSNBounce as a ratio that the machine's drift does not decide: JMH runs every
+ * fork of one benchmark before the other's, and this machine's speed moves by a quarter within
+ * minutes. Here each round runs both benchmarks of {@link DecorateBenchmark} (a fresh JVM each,
+ * original of 2 KB) one right after the other,
+ * alternating which goes first, and takes the ratio of the two; the rounds' median ratio and
+ * range are the result. Iterations as DecorateBenchmark's (3 warm-up, 5 measured, 2 s each):
+ * shorter warm-ups favour maelezo, whose code the JIT has not finished compiling.
+ *
+ * <p>{@code java -cp mailet/benchmarks/target/benchmarks.jar io.maelezo.bench.DecorateRatio [rounds]}
+ */
+public final class DecorateRatio {
+    private DecorateRatio() {
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        List<Double> ratios = new ArrayList<>();
+        List<Double> decorate = new ArrayList<>();
+        List<Double> dsnBounce = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            double first;
+            double second;
+            if (round % 2 == 1) {
+                first = microseconds("decorate");
+                second = microseconds("dsnBounce");
+                decorate.add(first);
+                dsnBounce.add(second);
+            } else {
+                first = microseconds("dsnBounce");
+                second = microseconds("decorate");
+                dsnBounce.add(first);
+                decorate.add(second);
+            }
+            ratios.add(decorate.get(round - 1) / dsnBounce.get(round - 1));
+            System.out.printf(Locale.ROOT, "round %d: decorate %.1f µs, DSNBounce %.1f µs, ratio %.2f%n",
+                round, decorate.get(round - 1), dsnBounce.get(round - 1), ratios.get(round - 1));
+        }
+        System.out.printf(Locale.ROOT, "decorate: median %.1f µs (%.1f–%.1f)%n", median(decorate), min(decorate), max(decorate));
+        System.out.printf(Locale.ROOT, "DSNBounce: median %.1f µs (%.1f–%.1f)%n", median(dsnBounce), min(dsnBounce), max(dsnBounce));
+        System.out.printf(Locale.ROOT, "ratio decorate / DSNBounce: median %.2f (%.2f–%.2f) over %d rounds%n",
+            median(ratios), min(ratios), max(ratios), rounds);
+    }
+
+    private static double microseconds(String benchmark) throws RunnerException {
+        Options options = new OptionsBuilder()
+            .include(DecorateBenchmark.class.getName() + "\\." + benchmark + "$")
+            .param("originalBytes", "2048")
+            .forks(1) // warm-up and measurement as DecorateBenchmark's annotations say
+            .verbosity(VerboseMode.SILENT)
+            .build();
+        RunResult result = new Runner(options).runSingle();
+        return result.getPrimaryResult().getScore();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+}
