@@ -1,6 +1,5 @@
 package io.maelezo.engine;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -41,7 +40,12 @@ public enum Category {
     }
 
     public static Optional<Category> fromId(String id) {
-        return Arrays.stream(values()).filter(category -> category.id.equals(id)).findFirst();
+        for (Category category : values()) {
+            if (category.id.equals(id)) {
+                return Optional.of(category);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Like {@link #fromId} for data files: an unknown id there is a bug in the data, said loudly. */

@@ -1,6 +1,7 @@
 package io.maelezo.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,6 +35,19 @@ class KeywordIndexTest {
         List<String> patterns = new ArrayList<>();
         TsvTable.load(file).rows().forEach(row -> patterns.add(row.get("pattern")));
         return patterns;
+    }
+
+    /**
+     * The index compiles a pattern's pieces only when a reply needs them (James starts faster):
+     * a broken pattern in the knowledge files is caught here, not at start-up.
+     */
+    @Test
+    void everyShippedPatternIsAValidRegularExpression() {
+        for (String file : List.of("reason-patterns.tsv", "vendor-codes.tsv")) {
+            for (String pattern : patterns(file)) {
+                assertThatCode(() -> Pattern.compile(pattern)).as(file + ": " + pattern).doesNotThrowAnyException();
+            }
+        }
     }
 
     @Test

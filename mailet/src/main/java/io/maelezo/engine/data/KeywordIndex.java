@@ -59,18 +59,23 @@ public final class KeywordIndex {
         List<PatternPieces.Piece> pieces = new ArrayList<>();
         for (int i = 0; i < regexes.size(); i++) {
             String regex = regexes.get(i);
-            int own = regex.chars().anyMatch(c -> c >= 128) ? flags | Pattern.UNICODE_CASE : flags;
+            int own = hasNonAscii(regex) ? flags | Pattern.UNICODE_CASE : flags;
             pieces.addAll(PatternPieces.of(i, regex, own));
         }
         // A handful of literals (a blocklist's "misconfigured" words) are found sooner by searching
         // the text for each than by reading every word of it down a trie.
-        boolean few = pieces.stream().mapToInt(piece -> piece.literals().map(List::size).orElse(0)).sum() <= FEW_LITERALS;
+        // (Loops, not streams, here and below: this runs once, while James starts, with a cold JIT.)
+        int literalCount = 0;
+        for (PatternPieces.Piece piece : pieces) {
+            literalCount += piece.literals().map(List::size).orElse(0);
+        }
+        boolean few = literalCount <= FEW_LITERALS;
         Trie trie = new Trie();
         for (PatternPieces.Piece piece : pieces) {
             Optional<List<String>> literals = piece.literals();
             if (literals.isEmpty()) {
                 unreadable.add(piece);
-            } else if (few || literals.get().stream().anyMatch(KeywordIndex::startsOutsideAscii)) {
+            } else if (few || anyOutsideAscii(literals.get())) {
                 anywhere.add(piece);
                 List<String> folded = new ArrayList<>();
                 literals.get().forEach(literal -> folded.add(literal.toLowerCase(Locale.ROOT)));
@@ -83,8 +88,22 @@ public final class KeywordIndex {
         this.signStarts = this.trie.hasChildOtherThanLetterOrDigit();
     }
 
-    private static boolean startsOutsideAscii(String literal) {
-        return literal.chars().anyMatch(c -> c >= 128);
+    private static boolean hasNonAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyOutsideAscii(List<String> literals) {
+        for (String literal : literals) {
+            if (hasNonAscii(literal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int size() {

@@ -148,7 +148,6 @@ final class PatternPieces {
 
     /** The alternatives of a regex: its own {@code a|b}, or those of a group it is wrapped in. */
     static List<String> alternatives(String regex) {
-        Pattern.compile(regex); // a broken pattern fails here, at start-up, with the regex's own message
         if (BACK_REFERENCE.matcher(regex).find()) {
             return List.of(regex); // cutting would renumber the groups
         }
