@@ -124,6 +124,24 @@ class BounceDecoratorTest {
     }
 
     @Test
+    void aBurstOfBouncesForOneReasonNamesEachBouncesOwnRecipientAndAddress() throws Exception {
+        // The advice of a reason is rendered once and kept for the next bounce that gives it:
+        // what differs from one bounce to the next (recipients, the listed address) must still show.
+        String blockedFrom = "550 5.7.1 Service unavailable; Client host [%s] blocked using zen.spamhaus.org";
+        for (int i = 1; i <= 3; i++) {
+            MimeMessage first = decorate(Dsn.james().failed("rafiki" + i + "@remote.example", String.format(blockedFrom, "192.0.2.1")));
+            MimeMessage other = decorate(Dsn.james().failed("jirani" + i + "@remote.example", String.format(blockedFrom, "198.51.100." + i)));
+
+            assertThat(Dsn.text(first)).contains("rafiki" + i + "@remote.example").contains("(192.0.2.1)")
+                .doesNotContain("jirani").doesNotContain("198.51.100.");
+            assertThat(Dsn.html(first)).contains("rafiki" + i + "@remote.example").contains("(192.0.2.1)");
+            assertThat(Dsn.text(other)).contains("jirani" + i + "@remote.example").contains("(198.51.100." + i + ")")
+                .doesNotContain("rafiki").doesNotContain("192.0.2.1");
+            assertThat(Dsn.html(other)).contains("jirani" + i + "@remote.example").contains("(198.51.100." + i + ")");
+        }
+    }
+
+    @Test
     void hostileRemoteTextIsEscapedAndNeverALink() throws Exception {
         String hostile = "550 5.7.1 <script>alert(1)</script><a href=\"https://spamhaus.org.evil.example/delist\">click</a> "
             + "<img src=https://evil.example/x.png> blocked using zen.spamhaus.org";

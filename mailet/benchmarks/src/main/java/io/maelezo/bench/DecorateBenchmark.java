@@ -107,7 +107,7 @@ public class DecorateBenchmark {
     }
 
     /** A mailet context that keeps the last mail sent, and answers the rest with what DSNBounce needs. */
-    private static MailetContext capturing(Mail[] sent, ByteArrayOutputStream firstDsn) throws Exception {
+    static MailetContext capturing(Mail[] sent, ByteArrayOutputStream firstDsn) throws Exception {
         MailAddress postmaster = new MailAddress("postmaster@maelezo.test");
         return (MailetContext) Proxy.newProxyInstance(MailetContext.class.getClassLoader(), new Class<?>[] {MailetContext.class},
             (proxy, method, args) -> {

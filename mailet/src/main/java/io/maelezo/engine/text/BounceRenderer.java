@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,78 @@ public final class BounceRenderer {
     private static final int WRAPPED_LONGEST = 600;
     private static final Map<String, String> WRAPPED = new ConcurrentHashMap<>();
 
-    private final Mustache textTemplate;
-    private final Mustache htmlTemplate;
+    /**
+     * Each reason's advice (what happened, the steps, the links), rendered, kept for the next
+     * bounce that gives the same advice: a burst of bounces for one reason differs only in its
+     * recipients, which are not part of it. Bounded like {@link #WRAPPED}.
+     */
+    private static final int ADVICE_KEPT = 256;
+
+    private final Form text;
+    private final Form html;
 
     public BounceRenderer() {
-        this.textTemplate = compile(new PlainTextMustacheFactory(), "bounce.txt.mustache");
-        this.htmlTemplate = compile(PlainTextMustacheFactory.useMapModels(new DefaultMustacheFactory()), "bounce.html.mustache");
+        DefaultMustacheFactory plain = new PlainTextMustacheFactory();
+        DefaultMustacheFactory escaping = PlainTextMustacheFactory.useMapModels(new DefaultMustacheFactory());
+        this.text = new Form(compile(plain, "bounce.txt.mustache"), compile(plain, "reason-advice.txt.mustache"), BounceRenderer::wrap);
+        this.html = new Form(compile(escaping, "bounce.html.mustache"), compile(escaping, "reason-advice.html.mustache"),
+            UnaryOperator.identity());
+    }
+
+    /**
+     * One of the two forms of the bounce: its page template, the template of a reason's advice,
+     * how it writes a paragraph (wrapped for plain text, as it is for HTML), and the advice it
+     * rendered lately.
+     */
+    private static final class Form {
+        final Mustache page;
+        final Mustache advice;
+        final UnaryOperator<String> paragraph;
+        final Map<List<Object>, String> rendered = new ConcurrentHashMap<>();
+
+        Form(Mustache page, Mustache advice, UnaryOperator<String> paragraph) {
+            this.page = page;
+            this.advice = advice;
+            this.paragraph = paragraph;
+        }
+
+        /** The advice of one reason, without its last line break (the page template writes it). */
+        String advice(Explanation explanation, Texts texts, Map<String, String> labels) {
+            List<Object> key = List.of(texts, explanation.language(), explanation.whatHappened(), explanation.steps(), explanation.links());
+            String kept = rendered.get(key);
+            if (kept != null) {
+                return kept;
+            }
+            String written = render(advice, adviceModel(explanation, labels));
+            if (written.endsWith("\n")) {
+                written = written.substring(0, written.length() - 1);
+            }
+            if (rendered.size() >= ADVICE_KEPT) {
+                rendered.clear();
+            }
+            rendered.put(key, written);
+            return written;
+        }
+
+        private Map<String, Object> adviceModel(Explanation explanation, Map<String, String> labels) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("labels", labels);
+            List<String> what = new ArrayList<>();
+            explanation.whatHappened().forEach(line -> what.add(paragraph.apply(line)));
+            model.put("what", what);
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (int i = 0; i < explanation.steps().size(); i++) {
+                String number = (i + 1) + ".";
+                String text = paragraph.apply(explanation.steps().get(i)).replace("\n", "\n   ");
+                steps.add(Map.of("number", number, "text", text));
+            }
+            model.put("steps", steps);
+            List<Map<String, String>> links = new ArrayList<>();
+            explanation.links().forEach(link -> links.add(Map.of("label", link.label(), "url", link.url())));
+            model.put("links", links);
+            model.put("has_links", !links.isEmpty());
+            return model;
+        }
     }
 
     /** Templates are read with this class's loader: inside James, the thread's context loader may not see the plugin jar. */
@@ -61,17 +128,17 @@ public final class BounceRenderer {
     }
 
     public String text(BounceView view) {
-        return render(textTemplate, view.model(BounceRenderer::wrap));
+        return render(text.page, view.model(text));
     }
 
     public String html(BounceView view) {
-        Map<String, Object> model = view.model(UnaryOperator.identity());
+        Map<String, Object> model = view.model(html);
         model.put("rows_html", inertRows(view.technicalRows.size() > MAX_ROWS ? view.technicalRows.subList(0, MAX_ROWS) : view.technicalRows));
         Object original = model.get("original_text");
         if (original != null) {
             model.put("original_text_html", inert((String) original));
         }
-        return render(htmlTemplate, model);
+        return render(html.page, model);
     }
 
     private static List<Map<String, String>> inertRows(List<Map<String, String>> rows) {
@@ -156,7 +223,7 @@ public final class BounceRenderer {
             this.originalText = originalText;
         }
 
-        Map<String, Object> model(UnaryOperator<String> paragraph) {
+        Map<String, Object> model(Form form) {
             Language main = languages.get(0).get(0).language();
             List<Map<String, Object>> languageModels = new ArrayList<>();
             for (int i = 0; i < languages.size(); i++) {
@@ -166,7 +233,7 @@ public final class BounceRenderer {
                 model.put("lang", language.tag());
                 model.put("labels", labels(language));
                 model.put("another_follows", i + 1 < languages.size());
-                model.put("reasons", reasons(explanations, language, paragraph));
+                model.put("reasons", reasons(explanations, language, form));
                 languageModels.add(model);
             }
             Map<String, Object> model = new LinkedHashMap<>();
@@ -178,30 +245,17 @@ public final class BounceRenderer {
             model.put("more_rows", technicalRows.size() > MAX_ROWS ? technicalRows.size() - MAX_ROWS : null);
             model.put("reporting_server", reportingServer);
             model.put("original_text", originalText);
-            model.put("explained_by", paragraph.apply(texts.require(main, "technical.explained-by", Map.of())));
+            model.put("explained_by", form.paragraph.apply(texts.require(main, "technical.explained-by", Map.of())));
             return model;
         }
 
-        private List<Map<String, Object>> reasons(List<Explanation> explanations, Language language, UnaryOperator<String> paragraph) {
+        private List<Map<String, Object>> reasons(List<Explanation> explanations, Language language, Form form) {
             List<Map<String, Object>> reasons = new ArrayList<>();
             for (Explanation explanation : explanations) {
-                Map<String, Object> reason = new LinkedHashMap<>();
-                reason.put("headline", paragraph.apply(explanation.headline()));
+                Map<String, Object> reason = new HashMap<>();
+                reason.put("headline", form.paragraph.apply(explanation.headline()));
                 reason.put("recipients", ExplanationWriter.listed(explanation.recipients()));
-                List<String> what = new ArrayList<>();
-                explanation.whatHappened().forEach(line -> what.add(paragraph.apply(line)));
-                reason.put("what", what);
-                List<Map<String, Object>> steps = new ArrayList<>();
-                for (int i = 0; i < explanation.steps().size(); i++) {
-                    String number = (i + 1) + ".";
-                    String text = paragraph.apply(explanation.steps().get(i)).replace("\n", "\n   ");
-                    steps.add(Map.of("number", number, "text", text));
-                }
-                reason.put("steps", steps);
-                List<Map<String, String>> links = new ArrayList<>();
-                explanation.links().forEach(link -> links.add(Map.of("label", link.label(), "url", link.url())));
-                reason.put("links", links);
-                reason.put("has_links", !links.isEmpty());
+                reason.put("advice", form.advice(explanation, texts, labels(language)));
                 reasons.add(reason);
             }
             return reasons;

@@ -17,4 +17,14 @@ public final class Link {
     public String url() {
         return url;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Link && label.equals(((Link) other).label) && url.equals(((Link) other).url);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * label.hashCode() + url.hashCode();
+    }
 }
