@@ -23,8 +23,9 @@ import com.github.mustachejava.util.HtmlEscaper;
 
 /**
  * Writes the human-readable part of a decorated bounce, as plain text and as HTML, from the
- * templates {@code io/maelezo/templates/bounce.txt.mustache} and {@code bounce.html.mustache}.
- * The HTML template escapes every value (Mustache's default); links are only those of
+ * templates {@code io/maelezo/templates/bounce.txt.mustache} and {@code bounce.html.mustache},
+ * each reason's advice from {@code reason-advice.txt.mustache} and {@code reason-advice.html.mustache}.
+ * The HTML templates escape every value (Mustache's default); links are only those of
  * {@link Explanation#links()}, which maelezo vouches for. Remote text is never a link.
  */
 public final class BounceRenderer {
