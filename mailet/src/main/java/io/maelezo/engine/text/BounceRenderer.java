@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import org.apache.commons.text.TextStringBuilder;
@@ -20,6 +19,8 @@ import org.apache.commons.text.WordUtils;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.util.HtmlEscaper;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 
 /**
  * Writes the human-readable part of a decorated bounce, as plain text and as HTML, from the
@@ -36,16 +37,15 @@ public final class BounceRenderer {
     /**
      * Paragraphs already wrapped. Bounces of one kind say the same things (a blocklisting bounces
      * thousands of mails with the same advice), and WordUtils compiles a pattern on every call.
-     * Bounded: at most this many paragraphs of at most this length, emptied when full.
+     * Bounded: at most this many paragraphs, of at most this length.
      */
-    private static final int WRAPPED_KEPT = 1024;
     private static final int WRAPPED_LONGEST = 600;
-    private static final Map<String, String> WRAPPED = new ConcurrentHashMap<>();
+    private static final Cache<String, String> WRAPPED = CacheBuilder.newBuilder().maximumSize(1024).build();
 
     /**
      * Each reason's advice (what happened, the steps, the links), rendered, kept for the next
      * bounce that gives the same advice: a burst of bounces for one reason differs only in its
-     * recipients, which are not part of it. Bounded like {@link #WRAPPED}.
+     * recipients, which are not part of it.
      */
     private static final int ADVICE_KEPT = 256;
 
@@ -69,7 +69,7 @@ public final class BounceRenderer {
         final Mustache page;
         final Mustache advice;
         final UnaryOperator<String> paragraph;
-        final Map<List<Object>, String> rendered = new ConcurrentHashMap<>();
+        final Cache<List<Object>, String> rendered = CacheBuilder.newBuilder().maximumSize(ADVICE_KEPT).build();
 
         Form(Mustache page, Mustache advice, UnaryOperator<String> paragraph) {
             this.page = page;
@@ -80,19 +80,13 @@ public final class BounceRenderer {
         /** The advice of one reason, without its last line break (the page template writes it). */
         String advice(Explanation explanation, Texts texts, Map<String, String> labels) {
             List<Object> key = List.of(texts, explanation.language(), explanation.whatHappened(), explanation.steps(), explanation.links());
-            String kept = rendered.get(key);
-            if (kept != null) {
-                return kept;
+            String kept = rendered.getIfPresent(key);
+            if (kept == null) {
+                String written = render(advice, adviceModel(explanation, labels));
+                kept = written.endsWith("\n") ? written.substring(0, written.length() - 1) : written;
+                rendered.put(key, kept);
             }
-            String written = render(advice, adviceModel(explanation, labels));
-            if (written.endsWith("\n")) {
-                written = written.substring(0, written.length() - 1);
-            }
-            if (rendered.size() >= ADVICE_KEPT) {
-                rendered.clear();
-            }
-            rendered.put(key, written);
-            return written;
+            return kept;
         }
 
         private Map<String, Object> adviceModel(Explanation explanation, Map<String, String> labels) {
@@ -175,13 +169,10 @@ public final class BounceRenderer {
         if (paragraph.length() <= TEXT_WIDTH && !paragraph.startsWith(" ")) {
             return paragraph; // what WordUtils gives back for a line that fits, without compiling its pattern
         }
-        String wrapped = WRAPPED.get(paragraph);
+        String wrapped = WRAPPED.getIfPresent(paragraph);
         if (wrapped == null) {
             wrapped = WordUtils.wrap(paragraph, TEXT_WIDTH, "\n", false);
             if (paragraph.length() <= WRAPPED_LONGEST) {
-                if (WRAPPED.size() >= WRAPPED_KEPT) {
-                    WRAPPED.clear();
-                }
                 WRAPPED.put(paragraph, wrapped);
             }
         }
