@@ -162,6 +162,11 @@ public final class DeployedJames implements AutoCloseable {
         return imapPort;
     }
 
+    /** CPU time James's process has used so far, all its threads together (zero where the OS does not tell). */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public Path workingDirectory() {
         return workingDirectory;
     }

@@ -44,7 +44,10 @@ public final class ThroughputHarness {
         }
         // Both Jameses run side by side, each warmed up by one batch, then measured batch after
         // batch in turn: the same machine state for both, and the JIT warm in both.
-        try (DeployedJames with = DeployedJames.start(Files.createTempDirectory("maelezo-with-"), remote.port(), true);
+        // -Dmaelezo.harness.plainTwice=true runs plain James in both places: what the harness reads
+        // when nothing differs (its own noise and bias), to judge a with/without figure by.
+        boolean plainTwice = Boolean.getBoolean("maelezo.harness.plainTwice");
+        try (DeployedJames with = DeployedJames.start(Files.createTempDirectory("maelezo-with-"), remote.port(), !plainTwice);
              DeployedJames without = DeployedJames.start(Files.createTempDirectory("maelezo-without-"), remote.port(), false)) {
             Batch withMaelezo = new Batch(with);
             Batch plain = new Batch(without);
@@ -53,6 +56,8 @@ public final class ThroughputHarness {
             List<String> results = new ArrayList<>();
             double withTotal = 0;
             double plainTotal = 0;
+            double withCpu = 0;
+            double plainCpu = 0;
             for (int round = 1; round <= rounds; round++) {
                 // Which James goes first alternates, and each starts on a settled machine: a James
                 // still finishing its batch in the background (GC, mailbox listeners) must not
@@ -68,11 +73,16 @@ public final class ThroughputHarness {
                 }
                 withTotal += a;
                 plainTotal += b;
-                results.add(String.format("round %d: with maelezo %.1f bounces/s, without %.1f bounces/s", round, a, b));
+                withCpu += withMaelezo.cpuMillisPerMail;
+                plainCpu += plain.cpuMillisPerMail;
+                results.add(String.format("round %d: with maelezo %.1f bounces/s (James's CPU %.2f ms a bounce), without %.1f bounces/s (%.2f ms)",
+                    round, a, withMaelezo.cpuMillisPerMail, b, plain.cpuMillisPerMail));
                 System.out.println(results.get(results.size() - 1));
             }
             System.out.printf("mean: with %.1f, without %.1f bounces/s: %.0f%%%n", withTotal / rounds, plainTotal / rounds,
                 100 * withTotal / plainTotal);
+            System.out.printf("James's CPU a bounce (all its threads, from sending to the bounce in the inbox): with %.2f ms, without %.2f ms%n",
+                withCpu / rounds, plainCpu / rounds);
         } finally {
             remote.close();
         }
@@ -91,10 +101,14 @@ public final class ThroughputHarness {
      * mailbox left to fill would measure how many bounces it holds, not what delivering one costs.
      */
     private static final class Batch {
+        private final DeployedJames james;
         private final Session session;
         private final Folder inbox;
+        /** CPU time James used in the last run, per mail, in milliseconds. */
+        double cpuMillisPerMail;
 
         Batch(DeployedJames james) throws Exception {
+            this.james = james;
             String user = "mtumaji@" + JamesEnvironment.DOMAIN;
             james.addUser(user, "secret");
             Properties properties = new Properties();
@@ -109,6 +123,7 @@ public final class ThroughputHarness {
 
         double run(int mails) throws Exception {
             String user = "mtumaji@" + JamesEnvironment.DOMAIN;
+            Duration cpuBefore = james.cpuTime();
             Instant start = Instant.now();
             ExecutorService clients = Executors.newFixedThreadPool(4);
             List<Future<?>> sent = new ArrayList<>();
@@ -144,7 +159,9 @@ public final class ThroughputHarness {
                     Thread.sleep(50);
                 }
             }
-            return mails / (Duration.between(start, Instant.now()).toMillis() / 1000.0);
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            cpuMillisPerMail = james.cpuTime().minus(cpuBefore).toNanos() / 1e6 / mails;
+            return mails / seconds;
         }
     }
 }
