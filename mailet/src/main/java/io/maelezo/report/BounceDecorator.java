@@ -207,7 +207,7 @@ public final class BounceDecorator {
         MimeBodyPart text = encodedText("plain", engine.renderer().text(view));
         MimeBodyPart html = encodedText("html", engine.renderer().html(view));
         MimeBodyPart explanation = new MimeBodyPart();
-        explanation.setContent(new MimeMultipart("alternative", text, html));
+        MultipartContent.set(explanation, new MimeMultipart("alternative", text, html));
         explanation.setHeader("Content-Language", languageTags);
         return explanation;
     }
@@ -286,7 +286,7 @@ public final class BounceDecorator {
         if (encoding != null && !encoding.trim().toLowerCase(java.util.Locale.ROOT).matches("7bit|8bit|binary")) {
             result.removeHeader("Content-Transfer-Encoding");
         }
-        result.setContent(content);
+        MultipartContent.set(result, content);
         Language main = languages.get(0).get(0).language();
         String prefix = engine.texts().require(main, delayed ? "subject.prefix.temporary" : "subject.prefix", Map.of());
         String subject = Optional.ofNullable(original.getSubject()).map(DiagnosticParser::clean)

@@ -185,6 +185,9 @@ public final class BounceRenderer {
         "technical.enhanced-status", "technical.category", "technical.remote-words", "technical.reporting-server",
         "technical.original-text");
 
+    /** The labels of each set of texts and language, read once (texts are loaded once per mailet). */
+    private static final Cache<List<Object>, Map<String, String>> LABELS_READ = CacheBuilder.newBuilder().maximumSize(16).build();
+
     private static Map<String, String> labelNames(String... keys) {
         Map<String, String> names = new LinkedHashMap<>();
         for (String key : keys) {
@@ -255,11 +258,20 @@ public final class BounceRenderer {
 
         /** The labels of a language, read once for both templates. */
         private Map<String, String> labels(Language language) {
-            return labels.computeIfAbsent(language, which -> {
-                Map<String, String> named = new LinkedHashMap<>();
-                LABELS.forEach((name, key) -> named.put(name, texts.require(which, key, Map.of())));
-                return named;
-            });
+            return labels.computeIfAbsent(language, which -> labelsOf(texts, which));
         }
+    }
+
+    /** The templates' labels in one language, by the name the templates use: the same for every bounce. */
+    private static Map<String, String> labelsOf(Texts texts, Language language) {
+        List<Object> key = List.of(texts, language);
+        Map<String, String> named = LABELS_READ.getIfPresent(key);
+        if (named == null) {
+            Map<String, String> read = new LinkedHashMap<>();
+            LABELS.forEach((name, entry) -> read.put(name, texts.require(language, entry, Map.of())));
+            named = java.util.Collections.unmodifiableMap(read);
+            LABELS_READ.put(key, named);
+        }
+        return named;
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+
 import io.maelezo.engine.classify.Classification;
 
 /**
@@ -22,13 +25,38 @@ import io.maelezo.engine.classify.Classification;
  */
 public final class ExplanationWriter {
     static final int MAX_NAMED = 10;
+    /** The words of this many reasons are kept (see {@link #kept}). */
+    private static final int REASONS_KEPT = 256;
 
     private final Texts texts;
     private final Optional<String> supportContact;
+    /** False when no entry uses {{recipients}} (the shipped texts): then the words of a reason are the same for any recipients. */
+    private final boolean wordsNameRecipients;
+    /**
+     * The words of each reason lately explained, by everything they are made of (the entries
+     * chosen and the values filled in): a burst of bounces for one reason is explained once.
+     */
+    private final Cache<List<Object>, Words> kept = CacheBuilder.newBuilder().maximumSize(REASONS_KEPT).build();
 
     public ExplanationWriter(Texts texts, Optional<String> supportContact) {
         this.texts = texts;
         this.supportContact = supportContact.map(String::trim).filter(contact -> !contact.isEmpty());
+        this.wordsNameRecipients = texts.mayUse("recipients");
+    }
+
+    /** What an explanation says, apart from whom it is about. */
+    private static final class Words {
+        final String headline;
+        final List<String> what;
+        final List<String> steps;
+        final List<Link> links;
+
+        Words(String headline, List<String> what, List<String> steps, List<Link> links) {
+            this.headline = headline;
+            this.what = List.copyOf(what);
+            this.steps = List.copyOf(steps);
+            this.links = List.copyOf(links);
+        }
     }
 
     public Texts texts() {
@@ -39,7 +67,22 @@ public final class ExplanationWriter {
         Map<String, Object> values = values(language, classification, recipients);
         String group = "category." + classification.category().id()
             + (classification.misconfiguredBlocklist() ? "-misconfigured" : "");
+        Map<String, Object> valuesUsed = values;
+        if (!wordsNameRecipients) {
+            valuesUsed = new HashMap<>(values);
+            valuesUsed.remove("recipients");
+        }
+        List<Object> key = List.of(language, group, codeExplainsTheFailure(classification), classification.temporary(),
+            classification.blocklist().map(operator -> operator.id()).orElse(""), valuesUsed);
+        Words words = kept.getIfPresent(key);
+        if (words == null) {
+            words = words(language, classification, group, values);
+            kept.put(key, words);
+        }
+        return new Explanation(language, classification, recipients, words.headline, words.what, words.steps, words.links);
+    }
 
+    private Words words(Language language, Classification classification, String group, Map<String, Object> values) {
         List<String> what = new ArrayList<>();
         texts.render(language, group + ".what", values).ifPresent(what::add);
         if (codeExplainsTheFailure(classification)) {
@@ -60,8 +103,7 @@ public final class ExplanationWriter {
         supportContact.filter(contact -> contact.startsWith("https://"))
             .ifPresent(url -> links.add(new Link(texts.require(language, "link.support", values), url)));
 
-        return new Explanation(language, classification, recipients,
-            texts.require(language, group + ".headline", values), what, steps, links);
+        return new Words(texts.require(language, group + ".headline", values), what, steps, links);
     }
 
     /**

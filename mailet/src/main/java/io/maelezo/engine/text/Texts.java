@@ -175,6 +175,21 @@ public final class Texts {
         return keys;
     }
 
+    /**
+     * Whether any entry may use the value {@code name} ({@code {{name}}}, {@code {{#name}}...}):
+     * a template that mentions the name at all counts, so the answer errs on the side of yes.
+     */
+    public boolean mayUse(String name) {
+        for (Map<String, Template> entries : templates.values()) {
+            for (Template entry : entries.values()) {
+                if (entry.text.contains(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public boolean has(Language language, String key) {
         return constants.get(language).containsKey(key) || templates.get(language).containsKey(key);
     }

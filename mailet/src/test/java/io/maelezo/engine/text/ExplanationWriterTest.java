@@ -1,0 +1,64 @@
+package io.maelezo.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.maelezo.engine.classify.Classification;
+import io.maelezo.engine.classify.Classifier;
+
+/** The words of a reason are written once for a burst of bounces; each bounce still reads as its own. */
+class ExplanationWriterTest {
+    private static final Classifier CLASSIFIER = Classifier.standard();
+
+    private static Classification listed(String address) {
+        return CLASSIFIER.classify("550 5.7.1 Service unavailable; Client host [" + address + "] blocked using zen.spamhaus.org");
+    }
+
+    @Test
+    void bouncesForOneReasonReadTheSameAndEachNamesItsOwnRecipients() {
+        ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
+
+        Explanation first = writer.explain(Language.SW, listed("192.0.2.1"), List.of("juma@remote.example"));
+        Explanation second = writer.explain(Language.SW, listed("192.0.2.1"), List.of("halima@remote.example", "baraka@remote.example"));
+
+        assertThat(first.recipients()).containsExactly("juma@remote.example");
+        assertThat(second.recipients()).containsExactly("halima@remote.example", "baraka@remote.example");
+        assertThat(second.headline()).isEqualTo(first.headline());
+        assertThat(second.whatHappened()).isEqualTo(first.whatHappened());
+        assertThat(second.steps()).isEqualTo(first.steps());
+        assertThat(second.links()).isEqualTo(first.links());
+    }
+
+    @Test
+    void anotherListedAddressIsNamedInTheWordsAndTheLookupLink() {
+        ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
+
+        Explanation first = writer.explain(Language.EN, listed("192.0.2.1"), List.of("juma@remote.example"));
+        Explanation second = writer.explain(Language.EN, listed("198.51.100.7"), List.of("juma@remote.example"));
+
+        assertThat(String.join(" ", first.whatHappened())).contains("192.0.2.1").doesNotContain("198.51.100.7");
+        assertThat(String.join(" ", second.whatHappened())).contains("198.51.100.7").doesNotContain("192.0.2.1");
+        assertThat(second.links()).extracting(Link::url).containsExactly("https://check.spamhaus.org/results/?query=198.51.100.7");
+    }
+
+    @Test
+    void anAdminsTextThatNamesTheRecipientsNamesThoseOfEachBounce(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("maelezo_sw.properties"),
+            "category.blocklisted.what=Barua kwa {{recipients}} ilikataliwa na {{operator}}.\n", StandardCharsets.UTF_8);
+        ExplanationWriter writer = new ExplanationWriter(Texts.withOverrides(directory), Optional.empty());
+
+        Explanation first = writer.explain(Language.SW, listed("192.0.2.1"), List.of("juma@remote.example"));
+        Explanation second = writer.explain(Language.SW, listed("192.0.2.1"), List.of("halima@remote.example"));
+
+        assertThat(first.whatHappened()).contains("Barua kwa juma@remote.example ilikataliwa na Spamhaus.");
+        assertThat(second.whatHappened()).contains("Barua kwa halima@remote.example ilikataliwa na Spamhaus.");
+    }
+}
