@@ -167,6 +167,51 @@ public final class DeployedJames implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /**
+     * Stops James's process where it stands (SIGSTOP; POSIX only), for a benchmark that measures
+     * another James alone. {@link #resume()} lets it go on; {@link #close()} resumes it first.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    public void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+        }
+    }
+
+    /**
+     * CPU time of James's threads by kind (the thread's name without its number: "spooler",
+     * "C2 CompilerThre", "GC Thread"), in clock ticks, read from Linux's /proc; empty elsewhere.
+     * To see where a difference in {@link #cpuTime()} comes from: the JIT, the collector or the mail.
+     */
+    public java.util.Map<String, Long> cpuTicksByThreadKind() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            threads.forEach(thread -> {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    ticks.merge(name.replaceAll("[-#0-9]+$", "").trim(), used, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended while being read
+                }
+            });
+        } catch (IOException e) {
+            return java.util.Map.of();
+        }
+        return ticks;
+    }
+
     public Path workingDirectory() {
         return workingDirectory;
     }
@@ -200,6 +245,13 @@ public final class DeployedJames implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            resume();
+        } catch (IOException | RuntimeException e) {
+            // not stopped, or no kill command: destroy it as it is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         process.destroy();
         try {
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -27,8 +27,20 @@ import io.maelezo.it.RejectingSmtpServer;
  * End to end on real James (README, "Performance"): bounces per second through James 3.8.1 with
  * the config/ pipeline, with and without maelezo's two mailets, in interleaved rounds.
  * Usage: ThroughputHarness [ROUNDS] [MAILS] [WARM-UP MAILS]. Not part of the tests: it takes minutes.
- * Both Jameses first handle WARM-UP MAILS refused mails (default: MAILS), so that the JIT has
- * compiled the code of a bounce; a burst of bounces (what the figure is about) runs warm.
+ *
+ * <p>Two Jameses are started, one with maelezo and one without; each first handles WARM-UP MAILS
+ * refused mails (default: MAILS), so that the JIT has compiled the code of a bounce (a burst of
+ * bounces, what the figure is about, runs warm); then ROUNDS rounds of MAILS refused mails each,
+ * which James goes first alternating. While one James runs its batch the other is stopped
+ * (SIGSTOP): its JIT and collector, still busy with its own last batch, would otherwise take CPU
+ * from the one being measured. The James started first measured slower even when both were
+ * plain, so the whole is done twice: with maelezo's James started first, then plain James first
+ * (two new Jameses). The figure is the median of all rounds' ratios, with its range.
+ *
+ * <p>Options: {@code -Dmaelezo.harness.plainTwice=true} runs plain James in both places (what the
+ * harness reads when nothing differs: its own spread, to judge a with/without figure by);
+ * {@code -Dmaelezo.harness.threads=true} prints after each batch the CPU James used by kind of
+ * thread (Linux), to see whether a difference is in the mail's path, the JIT or the collector.
  */
 public final class ThroughputHarness {
     private ThroughputHarness() {
@@ -38,57 +50,78 @@ public final class ThroughputHarness {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int mails = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : mails;
-        RejectingSmtpServer remote = RejectingSmtpServer.start();
-        for (int i = 0; i < Math.max(mails, warmUp); i++) {
-            remote.reject("gone" + i + "@remote.example", "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org");
-        }
-        // Both Jameses run side by side, each warmed up by one batch, then measured batch after
-        // batch in turn: the same machine state for both, and the JIT warm in both.
-        // -Dmaelezo.harness.plainTwice=true runs plain James in both places: what the harness reads
-        // when nothing differs (its own noise and bias), to judge a with/without figure by.
         boolean plainTwice = Boolean.getBoolean("maelezo.harness.plainTwice");
-        try (DeployedJames with = DeployedJames.start(Files.createTempDirectory("maelezo-with-"), remote.port(), !plainTwice);
-             DeployedJames without = DeployedJames.start(Files.createTempDirectory("maelezo-without-"), remote.port(), false)) {
-            Batch withMaelezo = new Batch(with);
-            Batch plain = new Batch(without);
-            withMaelezo.run(warmUp);
-            plain.run(warmUp);
-            List<String> results = new ArrayList<>();
-            double withTotal = 0;
-            double plainTotal = 0;
-            double withCpu = 0;
-            double plainCpu = 0;
-            for (int round = 1; round <= rounds; round++) {
-                // Which James goes first alternates, and each starts on a settled machine: a James
-                // still finishing its batch in the background (GC, mailbox listeners) must not
-                // always slow down the same one of the two.
-                double a;
-                double b;
-                if (round % 2 == 1) {
-                    a = settledThen(withMaelezo, mails);
-                    b = settledThen(plain, mails);
-                } else {
-                    b = settledThen(plain, mails);
-                    a = settledThen(withMaelezo, mails);
-                }
-                withTotal += a;
-                plainTotal += b;
-                withCpu += withMaelezo.cpuMillisPerMail;
-                plainCpu += plain.cpuMillisPerMail;
-                results.add(String.format("round %d: with maelezo %.1f bounces/s (James's CPU %.2f ms a bounce), without %.1f bounces/s (%.2f ms)",
-                    round, a, withMaelezo.cpuMillisPerMail, b, plain.cpuMillisPerMail));
-                System.out.println(results.get(results.size() - 1));
+        RejectingSmtpServer remote = RejectingSmtpServer.start();
+        Figures figures = new Figures();
+        try {
+            for (int i = 0; i < Math.max(mails, warmUp); i++) {
+                remote.reject("gone" + i + "@remote.example", "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org");
             }
-            System.out.printf("mean: with %.1f, without %.1f bounces/s: %.0f%%%n", withTotal / rounds, plainTotal / rounds,
-                100 * withTotal / plainTotal);
-            System.out.printf("James's CPU a bounce (all its threads, from sending to the bounce in the inbox): with %.2f ms, without %.2f ms%n",
-                withCpu / rounds, plainCpu / rounds);
+            for (boolean plainFirst : new boolean[] {false, true}) {
+                System.out.println(plainFirst ? "plain James started first:" : "James with maelezo started first:");
+                try (DeployedJames first = DeployedJames.start(Files.createTempDirectory("maelezo-first-"), remote.port(), !plainFirst && !plainTwice);
+                     DeployedJames second = DeployedJames.start(Files.createTempDirectory("maelezo-second-"), remote.port(), plainFirst && !plainTwice)) {
+                    Batch withMaelezo = new Batch(plainFirst ? second : first);
+                    Batch plain = new Batch(plainFirst ? first : second);
+                    alone(plainFirst ? plain : withMaelezo, plainFirst ? withMaelezo : plain, warmUp);
+                    alone(plainFirst ? withMaelezo : plain, plainFirst ? plain : withMaelezo, warmUp);
+                    for (int round = 1; round <= rounds; round++) {
+                        // The James started first goes first in odd rounds: whatever a batch leaves
+                        // behind (a fuller heap, methods still to compile) weighs on both alike.
+                        boolean withGoesFirst = (round % 2 == 1) != plainFirst;
+                        double a;
+                        double b;
+                        if (withGoesFirst) {
+                            a = alone(withMaelezo, plain, mails);
+                            b = alone(plain, withMaelezo, mails);
+                        } else {
+                            b = alone(plain, withMaelezo, mails);
+                            a = alone(withMaelezo, plain, mails);
+                        }
+                        figures.add(a, b, withMaelezo.cpuMillisPerMail, plain.cpuMillisPerMail);
+                        System.out.printf("round %d: with maelezo %.1f bounces/s (James's CPU %.2f ms a bounce), without %.1f bounces/s (%.2f ms): %.0f%%%n",
+                            round, a, withMaelezo.cpuMillisPerMail, b, plain.cpuMillisPerMail, 100 * a / b);
+                    }
+                }
+            }
         } finally {
             remote.close();
         }
+        figures.print();
     }
 
-    private static double settledThen(Batch batch, int mails) throws Exception {
+    /** Every round's figures, and what they come to. */
+    private static final class Figures {
+        private final List<Double> ratios = new ArrayList<>();
+        private double with;
+        private double plain;
+        private double withCpu;
+        private double plainCpu;
+
+        void add(double withRate, double plainRate, double withCpuMillis, double plainCpuMillis) {
+            ratios.add(withRate / plainRate);
+            with += withRate;
+            plain += plainRate;
+            withCpu += withCpuMillis;
+            plainCpu += plainCpuMillis;
+        }
+
+        void print() {
+            int n = ratios.size();
+            List<Double> sorted = new ArrayList<>(ratios);
+            java.util.Collections.sort(sorted);
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            System.out.printf("%d rounds: median of the rounds' ratios %.0f%% (%.0f%%–%.0f%%); mean with %.1f, without %.1f bounces/s: %.0f%%%n",
+                n, 100 * median, 100 * sorted.get(0), 100 * sorted.get(n - 1), with / n, plain / n, 100 * with / plain);
+            System.out.printf("James's CPU a bounce (all its threads, from sending to the bounce in the inbox): with %.2f ms, without %.2f ms%n",
+                withCpu / n, plainCpu / n);
+        }
+    }
+
+    /** One batch on a settled machine: the other James stopped, one second's pause, then the batch. */
+    private static double alone(Batch batch, Batch other, int mails) throws Exception {
+        other.james.pause();
+        batch.james.resume();
         Thread.sleep(1000);
         return batch.run(mails);
     }
@@ -100,6 +133,9 @@ public final class ThroughputHarness {
      * every delivery (its guess of the mail's thread), reads every message already there, so a
      * mailbox left to fill would measure how many bounces it holds, not what delivering one costs.
      */
+    /** -Dmaelezo.harness.threads=true: after each batch, the CPU James used by kind of thread (Linux only). */
+    private static final boolean THREADS = Boolean.getBoolean("maelezo.harness.threads");
+
     private static final class Batch {
         private final DeployedJames james;
         private final Session session;
@@ -124,6 +160,7 @@ public final class ThroughputHarness {
         double run(int mails) throws Exception {
             String user = "mtumaji@" + JamesEnvironment.DOMAIN;
             Duration cpuBefore = james.cpuTime();
+            java.util.Map<String, Long> threadsBefore = THREADS ? james.cpuTicksByThreadKind() : java.util.Map.of();
             Instant start = Instant.now();
             ExecutorService clients = Executors.newFixedThreadPool(4);
             List<Future<?>> sent = new ArrayList<>();
@@ -161,6 +198,16 @@ public final class ThroughputHarness {
             }
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             cpuMillisPerMail = james.cpuTime().minus(cpuBefore).toNanos() / 1e6 / mails;
+            if (THREADS) {
+                java.util.Map<String, Long> used = new java.util.TreeMap<>();
+                james.cpuTicksByThreadKind().forEach((kind, ticks) -> {
+                    long delta = ticks - threadsBefore.getOrDefault(kind, 0L);
+                    if (delta > 0) {
+                        used.put(kind, delta);
+                    }
+                });
+                System.out.println("  CPU ticks by thread kind: " + used);
+            }
             return mails / seconds;
         }
     }
