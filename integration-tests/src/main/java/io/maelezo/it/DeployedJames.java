@@ -180,7 +180,8 @@ public final class DeployedJames implements AutoCloseable {
     }
 
     private void signal(String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
         }
@@ -246,7 +247,9 @@ public final class DeployedJames implements AutoCloseable {
     @Override
     public void close() {
         try {
-            resume();
+            if (process.isAlive()) {
+                resume();
+            }
         } catch (IOException | RuntimeException e) {
             // not stopped, or no kill command: destroy it as it is
         } catch (InterruptedException e) {
