@@ -167,7 +167,7 @@ public final class BounceDecorator {
         try {
             String type = Optional.ofNullable(message.getHeader("Content-Type", null)).orElse("text/plain; charset=us-ascii");
             ContentType parsed = new ContentType(type);
-            if (parsed.match("multipart/*")) {
+            if (MimeParts.matches(parsed, "multipart/*")) {
                 ((MimeMultipart) message.getContent()).getCount();
             }
             return type;

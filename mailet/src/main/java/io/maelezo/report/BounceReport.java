@@ -55,7 +55,7 @@ public final class BounceReport {
 
     private static Optional<BounceReport> readParts(MimeMessage message) throws MessagingException, IOException {
         Optional<ContentType> type = contentType(message.getContentType());
-        if (type.isPresent() && type.get().match("multipart/report") && isReportType(type.get(), "feedback-report")) {
+        if (type.isPresent() && MimeParts.matches(type.get(), "multipart/report") && isReportType(type.get(), "feedback-report")) {
             return Optional.empty();
         }
         // A message's content may be parsed anew at every call (James's messages are): read it once.
@@ -96,7 +96,7 @@ public final class BounceReport {
             return true;
         }
         Optional<ContentType> type = contentType(message.getContentType());
-        if (type.isPresent() && type.get().match("multipart/report") && isReportType(type.get(), "feedback-report")) {
+        if (type.isPresent() && MimeParts.matches(type.get(), "multipart/report") && isReportType(type.get(), "feedback-report")) {
             return false;
         }
         return TextBounceReader.looksLikeBounce(message, TextBounceReader.ownWords(TextBounceReader.humanText(message)));
@@ -109,7 +109,7 @@ public final class BounceReport {
     }
 
     private static boolean isDeliveryReport(ContentType type) {
-        return type.match("multipart/report") && (isReportType(type, "delivery-status") || isReportType(type, "global-delivery-status"));
+        return MimeParts.matches(type, "multipart/report") && (isReportType(type, "delivery-status") || isReportType(type, "global-delivery-status"));
     }
 
     private static boolean isReportType(ContentType type, String reportType) {

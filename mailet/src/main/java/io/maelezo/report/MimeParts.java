@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.mail.MessagingException;
 import javax.mail.Multipart;
@@ -52,12 +54,31 @@ final class MimeParts {
 
         boolean is(String... mimeTypes) throws MessagingException {
             for (String mimeType : mimeTypes) {
-                if (parsed != null ? parsed.match(mimeType) : part.isMimeType(mimeType)) {
+                if (parsed != null ? matches(parsed, mimeType) : part.isMimeType(mimeType)) {
                     return true;
                 }
             }
             return false;
         }
+    }
+
+    /**
+     * The types this code asks about ("multipart/report", "text/*", ...), each parsed once:
+     * {@code ContentType.match(String)} parses its argument at every call. Only the literal types
+     * of this package go in, so the map stays as small as they are few.
+     */
+    private static final Map<String, ContentType> ASKED = new ConcurrentHashMap<>();
+
+    /** As {@code type.match(mimeType)} (a "*" subtype matches any), without parsing mimeType again. */
+    static boolean matches(ContentType type, String mimeType) {
+        ContentType asked = ASKED.computeIfAbsent(mimeType, literal -> {
+            try {
+                return new ContentType(literal);
+            } catch (ParseException e) {
+                throw new IllegalArgumentException("not a MIME type: " + literal, e);
+            }
+        });
+        return type.match(asked);
     }
 
     /** The parts of a multipart part; empty when the part is not a multipart. */

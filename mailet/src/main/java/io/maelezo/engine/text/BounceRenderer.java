@@ -203,7 +203,6 @@ public final class BounceRenderer {
         final List<Map<String, String>> technicalRows;
         private final String reportingServer;
         private final String originalText;
-        private final Map<Language, Map<String, String>> labels = new java.util.EnumMap<>(Language.class);
 
         /**
          * @param languages     the explanations of each reason, one list per language, the main language first
@@ -226,7 +225,7 @@ public final class BounceRenderer {
                 Language language = explanations.get(0).language();
                 Map<String, Object> model = new LinkedHashMap<>();
                 model.put("lang", language.tag());
-                model.put("labels", labels(language));
+                model.put("labels", labelsOf(texts, language));
                 model.put("another_follows", i + 1 < languages.size());
                 model.put("reasons", reasons(explanations, language, form));
                 languageModels.add(model);
@@ -235,7 +234,7 @@ public final class BounceRenderer {
             model.put("lang", main.tag());
             model.put("title", languages.get(0).get(0).headline());
             model.put("languages", languageModels);
-            model.put("labels", labels(main));
+            model.put("labels", labelsOf(texts, main));
             model.put("rows", technicalRows.size() > MAX_ROWS ? technicalRows.subList(0, MAX_ROWS) : technicalRows);
             model.put("more_rows", technicalRows.size() > MAX_ROWS ? technicalRows.size() - MAX_ROWS : null);
             model.put("reporting_server", reportingServer);
@@ -250,15 +249,10 @@ public final class BounceRenderer {
                 Map<String, Object> reason = new HashMap<>();
                 reason.put("headline", form.paragraph.apply(explanation.headline()));
                 reason.put("recipients", ExplanationWriter.listed(explanation.recipients()));
-                reason.put("advice", form.advice(explanation, texts, labels(language)));
+                reason.put("advice", form.advice(explanation, texts, labelsOf(texts, language)));
                 reasons.add(reason);
             }
             return reasons;
-        }
-
-        /** The labels of a language, read once for both templates. */
-        private Map<String, String> labels(Language language) {
-            return labels.computeIfAbsent(language, which -> labelsOf(texts, which));
         }
     }
 
