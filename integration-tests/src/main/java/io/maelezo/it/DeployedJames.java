@@ -16,6 +16,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -192,8 +194,8 @@ public final class DeployedJames implements AutoCloseable {
      * "C2 CompilerThre", "GC Thread"), in clock ticks, read from Linux's /proc; empty elsewhere.
      * To see where a difference in {@link #cpuTime()} comes from: the JIT, the collector or the mail.
      */
-    public java.util.Map<String, Long> cpuTicksByThreadKind() {
-        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    public Map<String, Long> cpuTicksByThreadKind() {
+        Map<String, Long> ticks = new TreeMap<>();
         Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
         try (Stream<Path> threads = Files.list(tasks)) {
             threads.forEach(thread -> {
@@ -208,7 +210,7 @@ public final class DeployedJames implements AutoCloseable {
                 }
             });
         } catch (IOException e) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return ticks;
     }

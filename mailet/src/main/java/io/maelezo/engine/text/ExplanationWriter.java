@@ -64,16 +64,14 @@ public final class ExplanationWriter {
     }
 
     public Explanation explain(Language language, Classification classification, List<String> recipients) {
-        Map<String, Object> values = values(language, classification, recipients);
+        Map<String, Object> values = values(language, classification);
+        if (wordsNameRecipients) {
+            values.put("recipients", listed(recipients));
+        }
         String group = "category." + classification.category().id()
             + (classification.misconfiguredBlocklist() ? "-misconfigured" : "");
-        Map<String, Object> valuesUsed = values;
-        if (!wordsNameRecipients) {
-            valuesUsed = new HashMap<>(values);
-            valuesUsed.remove("recipients");
-        }
         List<Object> key = List.of(language, group, codeExplainsTheFailure(classification), classification.temporary(),
-            classification.blocklist().map(operator -> operator.id()).orElse(""), valuesUsed);
+            classification.blocklist().map(operator -> operator.id()).orElse(""), values);
         Words words = kept.getIfPresent(key);
         if (words == null) {
             words = words(language, classification, group, values);
@@ -124,9 +122,9 @@ public final class ExplanationWriter {
         return String.join(", ", recipients.subList(0, MAX_NAMED)) + ", … (+" + (recipients.size() - MAX_NAMED) + ")";
     }
 
-    private Map<String, Object> values(Language language, Classification classification, List<String> recipients) {
+    /** The values the texts may use, but {{recipients}} (added only when the texts use it). */
+    private Map<String, Object> values(Language language, Classification classification) {
         Map<String, Object> values = new HashMap<>();
-        values.put("recipients", listed(recipients));
         classification.replyCode().ifPresent(code -> {
             values.put("code", code);
             values.put("meaning", codeMeaning(language, code));
