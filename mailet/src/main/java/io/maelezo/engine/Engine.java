@@ -3,6 +3,9 @@ package io.maelezo.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Classifier;
 import io.maelezo.engine.text.BounceRenderer;
@@ -17,6 +20,15 @@ import io.maelezo.engine.text.Texts;
  * files and texts), then used from any number of threads.
  */
 public final class Engine {
+    /**
+     * Replies classified lately, by their text: a burst of bounces (a blocklisting bounces
+     * thousands of mails in minutes) repeats one reply word for word. Bounded in number and in
+     * the length of the replies kept.
+     */
+    private static final int CLASSIFIED_KEPT = 256;
+    private static final int LONGEST_KEPT = 2_000;
+
+    private final Cache<String, Classification> classified = CacheBuilder.newBuilder().maximumSize(CLASSIFIED_KEPT).build();
     private final Settings settings;
     private final Classifier classifier;
     private final ExplanationWriter writer;
@@ -51,8 +63,17 @@ public final class Engine {
         return writer.texts();
     }
 
+    /** What a reply means; the same as {@link Classifier#classify}, kept for the next bounce with the same reply. */
     public Classification classify(String reply) {
-        return classifier.classify(reply);
+        if (reply.length() > LONGEST_KEPT) {
+            return classifier.classify(reply);
+        }
+        Classification kept = classified.getIfPresent(reply);
+        if (kept == null) {
+            kept = classifier.classify(reply);
+            classified.put(reply, kept);
+        }
+        return kept;
     }
 
     public Explanation explain(Language language, Classification classification, List<String> recipients) {

@@ -240,37 +240,39 @@ public final class BounceDecorator {
 
     /**
      * The text as 7bit data (RFC 2045, 2.7) with CRLF line ends; null when it is not 7bit: a
-     * character outside ASCII, a NUL, a CR of its own, a line over 998 characters. Done with the
-     * JDK's bulk string operations: this runs over every explanation James delivers.
+     * character outside ASCII, a NUL, a CR of its own, a line over 998 characters. One pass over
+     * the bytes to judge, one to copy: this runs over every explanation James delivers.
      */
-    private static byte[] sevenBitLines(String text) {
+    static byte[] sevenBitLines(String text) {
         byte[] ascii = text.getBytes(StandardCharsets.UTF_8);
-        if (ascii.length != text.length() || text.indexOf('\r') >= 0 || text.indexOf('\0') >= 0) {
+        if (ascii.length != text.length()) {
             return null; // a character outside ASCII takes more than one byte in UTF-8
         }
         int lines = 0;
         int lineStart = 0;
-        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1)) {
-            if (end - lineStart > 998) {
+        for (int i = 0; i < ascii.length; i++) {
+            byte b = ascii[i];
+            if (b == '\n') {
+                if (i - lineStart > 998) {
+                    return null;
+                }
+                lines++;
+                lineStart = i + 1;
+            } else if (b == '\r' || b == 0) {
                 return null;
             }
-            lines++;
-            lineStart = end + 1;
         }
         if (ascii.length - lineStart > 998) {
             return null;
         }
         byte[] out = new byte[ascii.length + lines];
         int at = 0;
-        int from = 0;
-        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1)) {
-            System.arraycopy(ascii, from, out, at, end - from);
-            at += end - from;
-            out[at++] = '\r';
-            out[at++] = '\n';
-            from = end + 1;
+        for (byte b : ascii) {
+            if (b == '\n') {
+                out[at++] = '\r';
+            }
+            out[at++] = b;
         }
-        System.arraycopy(ascii, from, out, at, ascii.length - from);
         return out;
     }
 

@@ -70,6 +70,18 @@ class BounceDecoratorTest {
     }
 
     @Test
+    void onlyShortLinesOfPlainAsciiAreSentAs7bitWithTheirLineEndsMadeCrlf() {
+        assertThat(new String(BounceDecorator.sevenBitLines("Habari\nya asubuhi\n"), StandardCharsets.US_ASCII))
+            .isEqualTo("Habari\r\nya asubuhi\r\n");
+        assertThat(BounceDecorator.sevenBitLines("x".repeat(998) + "\n" + "y".repeat(998))).isNotNull();
+        assertThat(BounceDecorator.sevenBitLines("x".repeat(999) + "\nshort")).as("a line over 998 characters").isNull();
+        assertThat(BounceDecorator.sevenBitLines("short\n" + "y".repeat(999))).as("a last line over 998 characters").isNull();
+        assertThat(BounceDecorator.sevenBitLines("a lone\rcarriage return")).isNull();
+        assertThat(BounceDecorator.sevenBitLines("a NUL\0")).isNull();
+        assertThat(BounceDecorator.sevenBitLines("Karibu Zürich")).isNull();
+    }
+
+    @Test
     void theMachineReadablePartsAreKeptExceptTheRepairedStatus() throws Exception {
         Dsn dsn = Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST);
         MimeMessage decorated = decorate(dsn);
