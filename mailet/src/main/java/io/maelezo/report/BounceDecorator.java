@@ -6,12 +6,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.mail.BodyPart;
@@ -89,19 +91,26 @@ public final class BounceDecorator {
             return Decoration.unchanged(Decoration.Outcome.NO_FAILURE, "the report tells of no failed delivery");
         }
 
+        // Loops, not streams, on this path: it runs for every bounce James delivers.
         Map<Failure, Classification> classified = new LinkedHashMap<>();
+        Map<ReasonKey, Classification> reasons = new LinkedHashMap<>();
+        Map<ReasonKey, List<String>> recipientsByReason = new LinkedHashMap<>();
         for (Failure failure : failures) {
-            classified.put(failure, classify(failure, knownReply, bounce));
+            Classification classification = classify(failure, knownReply, bounce);
+            classified.put(failure, classification);
+            ReasonKey reason = new ReasonKey(classification);
+            reasons.putIfAbsent(reason, classification);
+            List<String> recipients = recipientsByReason.computeIfAbsent(reason, key -> new ArrayList<>());
+            if (!failure.recipient().isEmpty()) {
+                recipients.add(failure.recipient());
+            }
         }
-        Map<ReasonKey, List<Failure>> reasons = classified.keySet().stream()
-            .collect(Collectors.groupingBy(failure -> new ReasonKey(classified.get(failure)), LinkedHashMap::new, Collectors.toList()));
 
         List<List<Explanation>> languages = new ArrayList<>();
         for (Language language : engine.languages()) {
             List<Explanation> explanations = new ArrayList<>();
-            reasons.forEach((key, recipients) -> explanations.add(engine.explain(language,
-                classified.get(recipients.get(0)),
-                recipients.stream().map(Failure::recipient).filter(r -> !r.isEmpty()).collect(Collectors.toList()))));
+            reasons.forEach((reason, classification) ->
+                explanations.add(engine.explain(language, classification, recipientsByReason.get(reason))));
             languages.add(explanations);
         }
         String reportingServer = bounce.status().flatMap(DeliveryStatus::reportingMta).orElse(null);
@@ -114,7 +123,11 @@ public final class BounceDecorator {
             decorated = new MimeMultipart("mixed", explanationPart(view), originalBody(message));
         }
         MimeMessage result = newMessageLike(message, decorated, allDelayed(failures), languages);
-        String summary = classified.values().stream().map(c -> c.category().id()).distinct().collect(Collectors.joining(","));
+        Set<String> categories = new LinkedHashSet<>();
+        for (Classification classification : classified.values()) {
+            categories.add(classification.category().id());
+        }
+        String summary = String.join(",", categories);
         return Decoration.decorated(result, summary);
     }
 
@@ -302,7 +315,12 @@ public final class BounceDecorator {
     }
 
     private static boolean allDelayed(List<Failure> failures) {
-        return failures.stream().allMatch(Failure::delayed);
+        for (Failure failure : failures) {
+            if (!failure.delayed()) {
+                return false;
+            }
+        }
+        return true;
     }
 
 

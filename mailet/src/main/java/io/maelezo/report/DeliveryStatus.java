@@ -76,6 +76,9 @@ public final class DeliveryStatus {
     }
 
     private static boolean isUtf8(byte[] content) {
+        if (isAscii(content)) {
+            return true; // most reports: no decoder needed to tell
+        }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content));
@@ -83,6 +86,15 @@ public final class DeliveryStatus {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    private static boolean isAscii(byte[] content) {
+        for (byte b : content) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
