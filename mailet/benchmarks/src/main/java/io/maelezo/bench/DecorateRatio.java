@@ -20,7 +20,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * range are the result. Iterations as DecorateBenchmark's (3 warm-up, 5 measured, 2 s each):
  * shorter warm-ups favour maelezo, whose code the JIT has not finished compiling.
  *
- * <p>{@code java -cp mailet/benchmarks/target/benchmarks.jar io.maelezo.bench.DecorateRatio [rounds]}
+ * <p>With {@code mailets} as second argument the pair is {@link MailetsBenchmark}'s instead: the
+ * mailets as James runs them, with the copies James makes of the messages they hand on.
+ *
+ * <p>{@code java -cp mailet/benchmarks/target/benchmarks.jar io.maelezo.bench.DecorateRatio [rounds] [decorator|mailets]}
  */
 public final class DecorateRatio {
     private DecorateRatio() {
@@ -28,6 +31,9 @@ public final class DecorateRatio {
 
     public static void main(String[] args) throws RunnerException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        boolean mailets = args.length > 1 && args[1].equals("mailets");
+        String benchmarks = mailets ? MailetsBenchmark.class.getName() : DecorateBenchmark.class.getName();
+        String maelezo = mailets ? "maelezo" : "decorate";
         List<Double> ratios = new ArrayList<>();
         List<Double> decorate = new ArrayList<>();
         List<Double> dsnBounce = new ArrayList<>();
@@ -35,30 +41,33 @@ public final class DecorateRatio {
             double first;
             double second;
             if (round % 2 == 1) {
-                first = microseconds("decorate");
-                second = microseconds("dsnBounce");
+                first = microseconds(benchmarks, maelezo);
+                second = microseconds(benchmarks, "dsnBounce");
                 decorate.add(first);
                 dsnBounce.add(second);
             } else {
-                first = microseconds("dsnBounce");
-                second = microseconds("decorate");
+                first = microseconds(benchmarks, "dsnBounce");
+                second = microseconds(benchmarks, maelezo);
                 dsnBounce.add(first);
                 decorate.add(second);
             }
             ratios.add(decorate.get(round - 1) / dsnBounce.get(round - 1));
-            System.out.printf(Locale.ROOT, "round %d: decorate %.1f µs, DSNBounce %.1f µs, ratio %.2f%n",
-                round, decorate.get(round - 1), dsnBounce.get(round - 1), ratios.get(round - 1));
+            System.out.printf(Locale.ROOT, "round %d: %s %.1f µs, DSNBounce %.1f µs, ratio %.2f%n",
+                round, maelezo, decorate.get(round - 1), dsnBounce.get(round - 1), ratios.get(round - 1));
         }
-        System.out.printf(Locale.ROOT, "decorate: median %.1f µs (%.1f–%.1f)%n", median(decorate), min(decorate), max(decorate));
+        System.out.printf(Locale.ROOT, "%s: median %.1f µs (%.1f–%.1f)%n", maelezo, median(decorate), min(decorate), max(decorate));
         System.out.printf(Locale.ROOT, "DSNBounce: median %.1f µs (%.1f–%.1f)%n", median(dsnBounce), min(dsnBounce), max(dsnBounce));
-        System.out.printf(Locale.ROOT, "ratio decorate / DSNBounce: median %.2f (%.2f–%.2f) over %d rounds%n",
-            median(ratios), min(ratios), max(ratios), rounds);
+        System.out.printf(Locale.ROOT, "ratio %s / DSNBounce: median %.2f (%.2f–%.2f) over %d rounds%n",
+            maelezo, median(ratios), min(ratios), max(ratios), rounds);
     }
 
-    private static double microseconds(String benchmark) throws RunnerException {
-        Options options = new OptionsBuilder()
-            .include(DecorateBenchmark.class.getName() + "\\." + benchmark + "$")
-            .param("originalBytes", "2048")
+    private static double microseconds(String benchmarks, String benchmark) throws RunnerException {
+        OptionsBuilder builder = new OptionsBuilder();
+        if (benchmarks.equals(DecorateBenchmark.class.getName())) {
+            builder.param("originalBytes", "2048");
+        }
+        Options options = builder
+            .include(benchmarks + "\\." + benchmark + "$")
             .forks(1) // warm-up and measurement as DecorateBenchmark's annotations say
             .verbosity(VerboseMode.SILENT)
             .build();
