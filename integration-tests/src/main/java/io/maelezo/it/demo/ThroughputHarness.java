@@ -37,6 +37,11 @@ import io.maelezo.it.RejectingSmtpServer;
  * plain, so the whole is done twice: with maelezo's James started first, then plain James first
  * (two new Jameses). The figure is the median of all rounds' ratios, with its range.
  *
+ * <p>The mails come from {@code -Dmaelezo.harness.senders=N} users (default 10), in turn, and each
+ * user's inbox is drained on its own: James 3.8.1's memory server guesses a delivered mail's
+ * thread by reading the header of every message in the user's mailboxes, so bounces piling up
+ * for one user would make that search most of what is measured.
+ *
  * <p>Options: {@code -Dmaelezo.harness.plainTwice=true} runs plain James in both places (what the
  * harness reads when nothing differs: its own spread, to judge a with/without figure by);
  * {@code -Dmaelezo.harness.threads=true} prints after each batch the CPU James used by kind of
@@ -126,39 +131,46 @@ public final class ThroughputHarness {
         return batch.run(mails);
     }
 
-    /**
-     * One James and its sender: each run sends MAILS refused mails and waits for their bounces.
-     * The inbox stays open, is watched with NOOP (new messages come as EXISTS) and is emptied as
-     * the bounces arrive. James 3.8.1's memory server has no search index: opening a mailbox, and
-     * every delivery (its guess of the mail's thread), reads every message already there, so a
-     * mailbox left to fill would measure how many bounces it holds, not what delivering one costs.
-     */
     /** -Dmaelezo.harness.threads=true: after each batch, the CPU James used by kind of thread (Linux only). */
     private static final boolean THREADS = Boolean.getBoolean("maelezo.harness.threads");
+    /** -Dmaelezo.harness.senders=N: how many users send the refused mails (and get the bounces). */
+    private static final int SENDERS = Integer.getInteger("maelezo.harness.senders", 10);
 
+    /**
+     * One James and its senders: each run sends MAILS refused mails and waits for their bounces.
+     * Each sender's inbox stays open, is watched with NOOP (new messages come as EXISTS) and is
+     * emptied as the bounces arrive. James 3.8.1's memory server has no search index: opening a
+     * mailbox, and every delivery (its guess of the mail's thread), reads every message already in
+     * the user's mailboxes, so a mailbox left to fill would measure how many bounces it holds, not
+     * what delivering one costs.
+     */
     private static final class Batch {
         private final DeployedJames james;
         private final Session session;
-        private final Folder inbox;
+        private final List<String> senders = new ArrayList<>();
+        private final List<Folder> inboxes = new ArrayList<>();
         /** CPU time James used in the last run, per mail, in milliseconds. */
         double cpuMillisPerMail;
 
         Batch(DeployedJames james) throws Exception {
             this.james = james;
-            String user = "mtumaji@" + JamesEnvironment.DOMAIN;
-            james.addUser(user, "secret");
             Properties properties = new Properties();
             properties.put("mail.smtp.host", "127.0.0.1");
             properties.put("mail.smtp.port", Integer.toString(james.smtpPort()));
             this.session = Session.getInstance(properties);
-            Store store = session.getStore("imap");
-            store.connect("127.0.0.1", james.imapPort(), user, "secret");
-            this.inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_WRITE);
+            for (int i = 0; i < SENDERS; i++) {
+                String user = "mtumaji" + i + "@" + JamesEnvironment.DOMAIN;
+                james.addUser(user, "secret");
+                Store store = session.getStore("imap");
+                store.connect("127.0.0.1", james.imapPort(), user, "secret");
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_WRITE);
+                senders.add(user);
+                inboxes.add(inbox);
+            }
         }
 
         double run(int mails) throws Exception {
-            String user = "mtumaji@" + JamesEnvironment.DOMAIN;
             Duration cpuBefore = james.cpuTime();
             java.util.Map<String, Long> threadsBefore = THREADS ? james.cpuTicksByThreadKind() : java.util.Map.of();
             Instant start = Instant.now();
@@ -169,7 +181,7 @@ public final class ThroughputHarness {
                 sent.add(clients.submit(() -> {
                     for (int i = first; i < mails; i += 4) {
                         MimeMessage mail = new MimeMessage(session);
-                        mail.setFrom(new InternetAddress(user));
+                        mail.setFrom(new InternetAddress(senders.get(i % senders.size())));
                         mail.setRecipient(Message.RecipientType.TO, new InternetAddress("gone" + i + "@remote.example"));
                         mail.setSubject("Mzigo " + i);
                         mail.setText("Habari " + i);
@@ -187,12 +199,17 @@ public final class ThroughputHarness {
                 if (Duration.between(start, Instant.now()).toMinutes() > 5) {
                     throw new IllegalStateException("bounces did not all arrive");
                 }
-                if (inbox.getMessageCount() > 0) {
-                    Message[] bounces = inbox.getMessages();
-                    inbox.setFlags(bounces, new javax.mail.Flags(javax.mail.Flags.Flag.DELETED), true);
-                    inbox.expunge();
-                    received += bounces.length;
-                } else {
+                int drained = 0;
+                for (Folder inbox : inboxes) {
+                    if (inbox.getMessageCount() > 0) {
+                        Message[] bounces = inbox.getMessages();
+                        inbox.setFlags(bounces, new javax.mail.Flags(javax.mail.Flags.Flag.DELETED), true);
+                        inbox.expunge();
+                        drained += bounces.length;
+                    }
+                }
+                received += drained;
+                if (drained == 0) {
                     Thread.sleep(50);
                 }
             }
