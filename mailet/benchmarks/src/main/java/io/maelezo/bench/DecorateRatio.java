@@ -17,7 +17,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * minutes. Here each round runs both benchmarks of {@link DecorateBenchmark} (a fresh JVM each,
  * original of 2 KB) one right after the other,
  * alternating which goes first, and takes the ratio of the two; the rounds' median ratio and
- * range are the result. Iterations as DecorateBenchmark's (3 warm-up, 5 measured, 2 s each):
+ * range are the result. Iterations as {@link DecorateRunSettings} says (3 warm-up, 5 measured, 2 s each):
  * shorter warm-ups favour maelezo, whose code the JIT has not finished compiling.
  *
  * <p>With {@code mailets} as second argument the pair is {@link MailetsBenchmark}'s instead: the
@@ -68,7 +68,7 @@ public final class DecorateRatio {
         }
         Options options = builder
             .include(benchmarks + "\\." + benchmark + "$")
-            .forks(1) // warm-up and measurement as DecorateBenchmark's annotations say
+            .forks(1) // warm-up and measurement as DecorateRunSettings says
             .verbosity(VerboseMode.SILENT)
             .build();
         RunResult result = new Runner(options).runSingle();
