@@ -3,11 +3,9 @@ package io.maelezo.engine;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
-
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Classifier;
+import io.maelezo.engine.classify.RecentClassifications;
 import io.maelezo.engine.text.BounceRenderer;
 import io.maelezo.engine.text.Explanation;
 import io.maelezo.engine.text.ExplanationWriter;
@@ -20,23 +18,19 @@ import io.maelezo.engine.text.Texts;
  * files and texts), then used from any number of threads.
  */
 public final class Engine {
-    /**
-     * Replies classified lately, by their text: a burst of bounces (a blocklisting bounces
-     * thousands of mails in minutes) repeats one reply word for word. Bounded in number and in
-     * the length of the replies kept.
-     */
-    private static final int CLASSIFIED_KEPT = 256;
-    private static final int LONGEST_KEPT = 2_000;
-
-    private final Cache<String, Classification> classified = CacheBuilder.newBuilder().maximumSize(CLASSIFIED_KEPT).build();
     private final Settings settings;
-    private final Classifier classifier;
+    private final RecentClassifications classifications;
     private final ExplanationWriter writer;
     private final BounceRenderer renderer;
 
     public Engine(Settings settings, Classifier classifier, Texts texts) {
+        this(settings, new RecentClassifications(classifier), texts);
+    }
+
+    /** An engine that shares its lately classified replies (inside James: with the other mailets). */
+    public Engine(Settings settings, RecentClassifications classifications, Texts texts) {
         this.settings = settings;
-        this.classifier = classifier;
+        this.classifications = classifications;
         this.writer = new ExplanationWriter(texts, settings.supportContact());
         this.renderer = new BounceRenderer();
     }
@@ -52,7 +46,7 @@ public final class Engine {
     }
 
     public Classifier classifier() {
-        return classifier;
+        return classifications.classifier();
     }
 
     public BounceRenderer renderer() {
@@ -65,15 +59,7 @@ public final class Engine {
 
     /** What a reply means; the same as {@link Classifier#classify}, kept for the next bounce with the same reply. */
     public Classification classify(String reply) {
-        if (reply.length() > LONGEST_KEPT) {
-            return classifier.classify(reply);
-        }
-        Classification kept = classified.getIfPresent(reply);
-        if (kept == null) {
-            kept = classifier.classify(reply);
-            classified.put(reply, kept);
-        }
-        return kept;
+        return classifications.classify(reply);
     }
 
     public Explanation explain(Language language, Classification classification, List<String> recipients) {

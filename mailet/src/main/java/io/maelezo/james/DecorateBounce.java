@@ -13,7 +13,7 @@ import com.google.inject.Inject;
 
 import io.maelezo.engine.Engine;
 import io.maelezo.engine.Settings;
-import io.maelezo.engine.classify.Classifier;
+import io.maelezo.engine.classify.RecentClassifications;
 import io.maelezo.engine.text.Texts;
 import io.maelezo.report.BounceDecorator;
 import io.maelezo.report.Decoration;
@@ -30,12 +30,12 @@ import io.maelezo.report.Decoration;
 public class DecorateBounce extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(DecorateBounce.class);
 
-    private final Classifier classifier;
+    private final RecentClassifications classifications;
     private BounceDecorator decorator;
 
     @Inject
-    public DecorateBounce(Classifier classifier) {
-        this.classifier = classifier;
+    public DecorateBounce(RecentClassifications classifications) {
+        this.classifications = classifications;
     }
 
     @Override
@@ -43,7 +43,7 @@ public class DecorateBounce extends GenericMailet {
         try {
             Settings settings = Settings.parse(name -> getInitParameter(name));
             Texts texts = settings.textsDirectory().map(Texts::withOverrides).orElseGet(Texts::shipped);
-            decorator = new BounceDecorator(new Engine(settings, classifier, texts));
+            decorator = new BounceDecorator(new Engine(settings, classifications, texts));
         } catch (IllegalArgumentException e) {
             throw new MessagingException("DecorateBounce: " + e.getMessage(), e);
         }

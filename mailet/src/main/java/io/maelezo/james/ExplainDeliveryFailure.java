@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import com.google.inject.Inject;
 
 import io.maelezo.engine.classify.Classification;
-import io.maelezo.engine.classify.Classifier;
+import io.maelezo.engine.classify.RecentClassifications;
 
 /**
  * For the {@code bounces} processor, before {@code DSNBounce}: classifies why RemoteDelivery
@@ -23,11 +23,12 @@ import io.maelezo.engine.classify.Classifier;
 public class ExplainDeliveryFailure extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ExplainDeliveryFailure.class);
 
-    private final Classifier classifier;
+    private final RecentClassifications classifications;
 
+    /** The classifications are shared with {@link DecorateBounce}, which reads the same reply again in the DSN. */
     @Inject
-    public ExplainDeliveryFailure(Classifier classifier) {
-        this.classifier = classifier;
+    public ExplainDeliveryFailure(RecentClassifications classifications) {
+        this.classifications = classifications;
     }
 
     @Override
@@ -35,7 +36,7 @@ public class ExplainDeliveryFailure extends GenericMailet {
         try {
             MaelezoAttributes.string(mail, MaelezoAttributes.DELIVERY_ERROR).ifPresentOrElse(
                 error -> {
-                    Classification classification = classifier.classify(error);
+                    Classification classification = classifications.classify(error);
                     MaelezoAttributes.store(mail, classification);
                     MaelezoAttributes.storeRetries(mail);
                     LOGGER.debug("maelezo: mail {} failed: {}", mail.getName(), classification);

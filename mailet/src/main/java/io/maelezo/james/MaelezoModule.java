@@ -5,16 +5,24 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
 import io.maelezo.engine.classify.Classifier;
+import io.maelezo.engine.classify.RecentClassifications;
 
 /**
  * The Guice module James loads from {@code extensions.properties}
  * ({@code guice.extension.module=io.maelezo.james.MaelezoModule}): the knowledge (code tables,
- * patterns, blocklist operators) is loaded once and shared by the mailets.
+ * patterns, blocklist operators) is loaded once and shared by the mailets, and so are the replies
+ * classified lately.
  */
 public class MaelezoModule extends AbstractModule {
     @Provides
     @Singleton
     Classifier classifier() {
         return Classifier.standard();
+    }
+
+    @Provides
+    @Singleton
+    RecentClassifications recentClassifications(Classifier classifier) {
+        return new RecentClassifications(classifier);
     }
 }

@@ -17,15 +17,12 @@ import org.apache.mailet.base.test.FakeMailetConfig;
 import org.apache.mailet.base.test.FakeMatcherConfig;
 import org.junit.jupiter.api.Test;
 
-import io.maelezo.engine.classify.Classifier;
 
 /**
  * The mailets and the matcher on the fixtures of src/test/resources/io/maelezo/fixtures. This
  * source also runs, transformed to jakarta.mail, against James 3.9.0's mailet API (mailet/james39).
  */
 class FixturesTest {
-    private static final Classifier CLASSIFIER = Classifier.standard();
-
     private static byte[] fixture(String name) throws Exception {
         try (InputStream in = FixturesTest.class.getResourceAsStream("/io/maelezo/fixtures/" + name)) {
             return in.readAllBytes();
@@ -42,9 +39,7 @@ class FixturesTest {
         IsBounce matcher = new IsBounce();
         matcher.init(FakeMatcherConfig.builder().matcherName("IsBounce").build());
         if (!matcher.match(mail).isEmpty()) {
-            DecorateBounce mailet = new DecorateBounce(CLASSIFIER);
-            mailet.init(FakeMailetConfig.builder().mailetName("DecorateBounce").build());
-            mailet.service(mail);
+            MaelezoTesting.decorateBounce(FakeMailetConfig.builder().mailetName("DecorateBounce").build()).service(mail);
         }
         return mail;
     }

@@ -4,17 +4,24 @@ import javax.mail.MessagingException;
 
 import org.apache.mailet.MailetConfig;
 
-import io.maelezo.engine.classify.Classifier;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 
-/** The mailets as James builds them, for tests in other packages. */
+/** The mailets as James builds them: by Guice, from {@link MaelezoModule}, then initialised. */
 public final class MaelezoTesting {
-    private static final Classifier CLASSIFIER = Classifier.standard();
+    private static final Injector JAMES = Guice.createInjector(new MaelezoModule());
 
     private MaelezoTesting() {
     }
 
     public static DecorateBounce decorateBounce(MailetConfig config) throws MessagingException {
-        DecorateBounce mailet = new DecorateBounce(CLASSIFIER);
+        DecorateBounce mailet = JAMES.getInstance(DecorateBounce.class);
+        mailet.init(config);
+        return mailet;
+    }
+
+    public static ExplainDeliveryFailure explainDeliveryFailure(MailetConfig config) throws MessagingException {
+        ExplainDeliveryFailure mailet = JAMES.getInstance(ExplainDeliveryFailure.class);
         mailet.init(config);
         return mailet;
     }

@@ -22,12 +22,9 @@ import org.apache.mailet.base.test.FakeMailetConfig;
 import org.apache.mailet.base.test.FakeMatcherConfig;
 import org.junit.jupiter.api.Test;
 
-import io.maelezo.engine.classify.Classifier;
 import io.maelezo.report.Dsn;
 
 class MailetsTest {
-    private static final Classifier CLASSIFIER = Classifier.standard();
-
     private static FakeMail bounce(MimeMessage message) throws MessagingException {
         return FakeMail.builder().name("bounce-1").sender(MaybeSender.nullSender()).recipient("amina@maelezo.test")
             .mimeMessage(message).build();
@@ -38,9 +35,7 @@ class MailetsTest {
         for (int i = 0; i + 1 < parameters.length; i += 2) {
             config.setProperty(parameters[i], parameters[i + 1]);
         }
-        DecorateBounce mailet = new DecorateBounce(CLASSIFIER);
-        mailet.init(config.build());
-        return mailet;
+        return MaelezoTesting.decorateBounce(config.build());
     }
 
     @Test
@@ -48,8 +43,8 @@ class MailetsTest {
         FakeMail mail = FakeMail.builder().name("m").sender("amina@maelezo.test").recipient("rcpt@remote.example")
             .attribute(new Attribute(AttributeName.of("delivery-error"), AttributeValue.of(Dsn.BLOCKLIST)))
             .attribute(new Attribute(AttributeName.of("delivery_retry_count"), AttributeValue.of(2))).build();
-        ExplainDeliveryFailure mailet = new ExplainDeliveryFailure(CLASSIFIER);
-        mailet.init(FakeMailetConfig.builder().mailetName("ExplainDeliveryFailure").build());
+        ExplainDeliveryFailure mailet = MaelezoTesting.explainDeliveryFailure(
+            FakeMailetConfig.builder().mailetName("ExplainDeliveryFailure").build());
 
         mailet.service(mail);
 
@@ -68,7 +63,8 @@ class MailetsTest {
     @Test
     void explainDeliveryFailureLeavesAMailWithoutErrorAlone() throws Exception {
         FakeMail mail = FakeMail.builder().name("m").sender("amina@maelezo.test").recipient("rcpt@remote.example").build();
-        ExplainDeliveryFailure mailet = new ExplainDeliveryFailure(CLASSIFIER);
+        ExplainDeliveryFailure mailet = MaelezoTesting.explainDeliveryFailure(
+            FakeMailetConfig.builder().mailetName("ExplainDeliveryFailure").build());
 
         mailet.service(mail);
 

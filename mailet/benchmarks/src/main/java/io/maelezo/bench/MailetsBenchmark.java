@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import io.maelezo.engine.classify.Classifier;
+import io.maelezo.engine.classify.RecentClassifications;
 import io.maelezo.james.DecorateBounce;
 import io.maelezo.james.ExplainDeliveryFailure;
 import io.maelezo.james.IsBounce;
@@ -66,12 +67,13 @@ public class MailetsBenchmark extends DecorateRunSettings {
             + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
             + "Habari, hii ni barua ya majaribio ya maelezo. 0123456789 abcdefghijklmnopqrstuvwxyz\r\n".repeat(24);
         original = new MimeMessage(session, new SharedByteArrayInputStream(message.getBytes(StandardCharsets.US_ASCII)));
-        Classifier classifier = Classifier.standard();
-        explainDeliveryFailure = new ExplainDeliveryFailure(classifier);
+        // One for both mailets, as MaelezoModule provides it in James.
+        RecentClassifications classifications = new RecentClassifications(Classifier.standard());
+        explainDeliveryFailure = new ExplainDeliveryFailure(classifications);
         explainDeliveryFailure.init(FakeMailetConfig.builder().mailetName("ExplainDeliveryFailure").build());
         isBounce = new IsBounce();
         isBounce.init(FakeMatcherConfig.builder().matcherName("IsBounce").mailetContext(queue(null)).build());
-        decorateBounce = new DecorateBounce(classifier);
+        decorateBounce = new DecorateBounce(classifications);
         decorateBounce.init(FakeMailetConfig.builder().mailetName("DecorateBounce")
             .setProperty("language", "sw").setProperty("bilingual", "true").build());
 
