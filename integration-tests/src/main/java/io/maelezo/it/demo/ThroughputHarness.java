@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,6 +90,9 @@ public final class ThroughputHarness {
                         System.out.printf("round %d: with maelezo %.1f bounces/s (James's CPU %.2f ms a bounce), without %.1f bounces/s (%.2f ms): %.0f%%%n",
                             round, a, withMaelezo.cpuMillisPerMail, b, plain.cpuMillisPerMail, 100 * a / b);
                     }
+                    int handled = warmUp + rounds * mails;
+                    checkExplained(withMaelezo.james, plainTwice ? 0 : handled);
+                    checkExplained(plain.james, 0);
                 }
             }
         } finally {
@@ -114,12 +120,23 @@ public final class ThroughputHarness {
         void print() {
             int n = ratios.size();
             List<Double> sorted = new ArrayList<>(ratios);
-            java.util.Collections.sort(sorted);
+            Collections.sort(sorted);
             double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
             System.out.printf("%d rounds: median of the rounds' ratios %.0f%% (%.0f%%–%.0f%%); mean with %.1f, without %.1f bounces/s: %.0f%%%n",
                 n, 100 * median, 100 * sorted.get(0), 100 * sorted.get(n - 1), with / n, plain / n, 100 * with / plain);
             System.out.printf("James's CPU a bounce (all its threads, from sending to the bounce in the inbox): with %.2f ms, without %.2f ms%n",
                 withCpu / n, plainCpu / n);
+        }
+    }
+
+    /**
+     * A figure is worth something only if maelezo did its work: the James with maelezo must have
+     * explained every bounce it delivered (its log says so for each), plain James none.
+     */
+    private static void checkExplained(DeployedJames james, long expected) {
+        long explained = james.log().lines().filter(line -> line.contains("maelezo: explained bounce")).count();
+        if (explained != expected) {
+            throw new IllegalStateException("a James explained " + explained + " bounces, not " + expected + ": the figures are void");
         }
     }
 
@@ -172,7 +189,7 @@ public final class ThroughputHarness {
 
         double run(int mails) throws Exception {
             Duration cpuBefore = james.cpuTime();
-            java.util.Map<String, Long> threadsBefore = THREADS ? james.cpuTicksByThreadKind() : java.util.Map.of();
+            Map<String, Long> threadsBefore = THREADS ? james.cpuTicksByThreadKind() : Map.of();
             Instant start = Instant.now();
             ExecutorService clients = Executors.newFixedThreadPool(4);
             List<Future<?>> sent = new ArrayList<>();
@@ -216,7 +233,7 @@ public final class ThroughputHarness {
             double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
             cpuMillisPerMail = james.cpuTime().minus(cpuBefore).toNanos() / 1e6 / mails;
             if (THREADS) {
-                java.util.Map<String, Long> used = new java.util.TreeMap<>();
+                Map<String, Long> used = new TreeMap<>();
                 james.cpuTicksByThreadKind().forEach((kind, ticks) -> {
                     long delta = ticks - threadsBefore.getOrDefault(kind, 0L);
                     if (delta > 0) {
