@@ -3,10 +3,12 @@ package io.maelezo.it;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +82,7 @@ public final class JamesEnvironment {
             Path config = configDirectory();
             if (maelezo == Maelezo.INSTALLED) {
                 Files.copy(config.resolve("extensions.properties"), conf.resolve("extensions.properties"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
             }
             TestOverlay overlay = TestOverlay.gatewayTo(remotePort);
             (maelezo == Maelezo.NONE ? overlay.withoutMaelezo() : overlay)
@@ -94,7 +96,7 @@ public final class JamesEnvironment {
 
     /** A port nobody listens on right now, for the processes that need one fixed before they start. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

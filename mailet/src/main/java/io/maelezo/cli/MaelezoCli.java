@@ -1,9 +1,10 @@
 package io.maelezo.cli;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -63,7 +65,7 @@ public final class MaelezoCli {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new MaelezoCli(new java.io.BufferedInputStream(System.in), out, err).run(args));
+        System.exit(new MaelezoCli(new BufferedInputStream(System.in), out, err).run(args));
     }
 
     int run(String[] args) {
@@ -159,10 +161,10 @@ public final class MaelezoCli {
         Explanation explanation = engine.explain(language, classification, List.of());
         out.println(explanation.headline());
         out.println();
-        out.println(engine.texts().require(language, "section.what", java.util.Map.of()));
+        out.println(engine.texts().require(language, "section.what", Map.of()));
         explanation.whatHappened().forEach(out::println);
         out.println();
-        out.println(engine.texts().require(language, "section.steps", java.util.Map.of()));
+        out.println(engine.texts().require(language, "section.steps", Map.of()));
         for (int i = 0; i < explanation.steps().size(); i++) {
             out.println((i + 1) + ". " + explanation.steps().get(i));
         }
@@ -175,7 +177,7 @@ public final class MaelezoCli {
     private int decorate(Path input, Path output) throws Exception {
         byte[] original = Files.readAllBytes(input);
         BounceDecorator decorator = new BounceDecorator(Engine.create(Settings.defaults()));
-        Decoration decoration = decorator.decorate(new MimeMessage(session(), new java.io.ByteArrayInputStream(original)), Optional.empty());
+        Decoration decoration = decorator.decorate(new MimeMessage(session(), new ByteArrayInputStream(original)), Optional.empty());
         if (decoration.message().isEmpty()) {
             Files.write(output, original);
             err.println("maelezo: unchanged: " + decoration.reason());

@@ -3,6 +3,7 @@ package io.maelezo.engine;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.maelezo.engine.text.Language;
 
@@ -37,7 +38,7 @@ public final class Settings {
     }
 
     /** Settings from named values, each absent one at its default. */
-    public static Settings parse(java.util.function.Function<String, String> values) {
+    public static Settings parse(Function<String, String> values) {
         Language language = Optional.ofNullable(values.apply(LANGUAGE)).map(String::trim)
             .map(tag -> Language.fromTag(tag.toLowerCase(Locale.ROOT)).orElseThrow(() -> invalid(LANGUAGE, tag, Language.allowedTags())))
             .orElse(Language.SW);

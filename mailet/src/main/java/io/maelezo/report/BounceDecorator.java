@@ -1,10 +1,12 @@
 package io.maelezo.report;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.mail.BodyPart;
@@ -53,7 +56,7 @@ public final class BounceDecorator {
     public static final String MARKER_HEADER = "X-Maelezo";
     private static final int MAX_ORIGINAL_TEXT = 20_000;
     /** DSNBounce writes "Re: subject"; the person reads "Barua pepe haikufika: subject". */
-    private static final java.util.regex.Pattern REPLY_PREFIX = java.util.regex.Pattern.compile("^(?:re\\s*:\\s*)+", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^(?:re\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
 
     private final Engine engine;
     private final DiagnosticParser parser = new DiagnosticParser();
@@ -171,7 +174,6 @@ public final class BounceDecorator {
         return decorated;
     }
 
-    /** The bounce's whole body, byte for byte, as an inline part with its own content headers. */
     /**
      * The bounce's Content-Type if a mail client can read the body by it; a bounce whose MIME is
      * broken (a missing boundary, a garbled header) is kept byte for byte as plain text instead.
@@ -189,6 +191,7 @@ public final class BounceDecorator {
         }
     }
 
+    /** The bounce's whole body, byte for byte, as an inline part with its own content headers. */
     private static KeptPart originalBody(MimeMessage message) throws MessagingException, IOException {
         InternetHeaders headers = new InternetHeaders();
         headers.setHeader("Content-Type", keepableContentType(message));
@@ -281,13 +284,13 @@ public final class BounceDecorator {
     private MimeMessage newMessageLike(MimeMessage original, MimeMultipart content, boolean delayed,
                                        List<List<Explanation>> languages) throws MessagingException {
         MimeMessage result = new KeptIdMimeMessage(SESSION);
-        java.util.Enumeration<String> lines = original.getAllHeaderLines();
+        Enumeration<String> lines = original.getAllHeaderLines();
         while (lines.hasMoreElements()) {
             result.addHeaderLine(lines.nextElement());
         }
         // A multipart has no transfer encoding of its own (a text bounce may have said quoted-printable).
         String encoding = result.getHeader("Content-Transfer-Encoding", null);
-        if (encoding != null && !encoding.trim().toLowerCase(java.util.Locale.ROOT).matches("7bit|8bit|binary")) {
+        if (encoding != null && !encoding.trim().toLowerCase(Locale.ROOT).matches("7bit|8bit|binary")) {
             result.removeHeader("Content-Transfer-Encoding");
         }
         MultipartContent.set(result, content);
@@ -312,7 +315,6 @@ public final class BounceDecorator {
         return true;
     }
 
-
     private static Optional<String> originalText(BodyPart part) throws MessagingException, IOException {
         String text = TextBounceReader.humanText(part).replace("\r\n", "\n").strip();
         if (text.isEmpty()) {
@@ -321,26 +323,24 @@ public final class BounceDecorator {
         return Optional.of(text.length() > MAX_ORIGINAL_TEXT ? text.substring(0, MAX_ORIGINAL_TEXT) + "\n[…]" : text);
     }
 
-
     /** The same part, same headers, with new content in the part's own transfer encoding. */
     private static BodyPart withContent(BodyPart original, byte[] decoded) {
         try {
             InternetHeaders headers = new InternetHeaders();
-            java.util.Enumeration<?> lines = ((MimeBodyPart) original).getAllHeaderLines();
+            Enumeration<?> lines = ((MimeBodyPart) original).getAllHeaderLines();
             while (lines.hasMoreElements()) {
                 headers.addHeaderLine((String) lines.nextElement());
             }
             String encoding = Optional.ofNullable(((MimeBodyPart) original).getEncoding()).orElse("7bit");
-            java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
-            try (java.io.OutputStream out = MimeUtility.encode(encoded, encoding)) {
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+            try (OutputStream out = MimeUtility.encode(encoded, encoding)) {
                 out.write(decoded);
             }
-            return KeptPart.of(headers, new java.io.ByteArrayInputStream(encoded.toByteArray()));
+            return KeptPart.of(headers, new ByteArrayInputStream(encoded.toByteArray()));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("cannot rewrite the delivery-status part", e);
         }
     }
-
 
     /** Recipients that failed for the same reason share one explanation. */
     private static final class ReasonKey {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.maelezo.engine.data.TsvTable;
@@ -47,7 +48,7 @@ final class BounceTexts {
     int originalStart(String text) {
         int start = text.length();
         for (Pattern pattern : patterns.get(Kind.ORIGINAL)) {
-            java.util.regex.Matcher matcher = pattern.matcher(text);
+            Matcher matcher = pattern.matcher(text);
             if (matcher.find() && matcher.start() < start) {
                 start = matcher.start();
             }

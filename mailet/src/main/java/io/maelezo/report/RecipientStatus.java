@@ -2,10 +2,11 @@ package io.maelezo.report;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The per-recipient fields of a {@code message/delivery-status} part (RFC 3464 section 2.3). */
 public final class RecipientStatus {
-    private static final java.util.regex.Pattern ADDRESS_TYPE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
+    private static final Pattern ADDRESS_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
 
     private final String finalRecipient;
     private final String action;

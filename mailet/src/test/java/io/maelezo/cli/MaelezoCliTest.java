@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class MaelezoCliTest {
     }
 
     private List<String> outLines() {
-        return out.toString(StandardCharsets.UTF_8).lines().collect(java.util.stream.Collectors.toList());
+        return out.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList());
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Classifier;
+import io.maelezo.engine.text.Texts;
 
 /** The engine keeps lately classified replies: what it answers must stay what the classifier says. */
 class EngineTest {
@@ -13,7 +14,7 @@ class EngineTest {
 
     @Test
     void aReplySeenBeforeIsClassifiedAsItWasAndAnotherReplyIsNotMistakenForIt() {
-        Engine engine = new Engine(Settings.defaults(), CLASSIFIER, io.maelezo.engine.text.Texts.shipped());
+        Engine engine = new Engine(Settings.defaults(), CLASSIFIER, Texts.shipped());
         String listed = "550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org";
         String otherAddress = "550 5.7.1 Service unavailable; Client host [192.0.2.99] blocked using zen.spamhaus.org";
         String unknown = "550 5.1.1 <gone@remote.example>: Recipient address rejected: User unknown";
@@ -30,7 +31,7 @@ class EngineTest {
 
     @Test
     void aVeryLongReplyIsClassifiedToo() {
-        Engine engine = new Engine(Settings.defaults(), CLASSIFIER, io.maelezo.engine.text.Texts.shipped());
+        Engine engine = new Engine(Settings.defaults(), CLASSIFIER, Texts.shipped());
         String longReply = "550 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org; " + "x".repeat(5_000);
 
         assertThat(engine.classify(longReply).category()).isEqualTo(Category.BLOCKLISTED);

@@ -2,6 +2,7 @@ package io.maelezo.james;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.Properties;
@@ -31,7 +32,7 @@ class FixturesTest {
 
     private static FakeMail bounce(byte[] message) throws Exception {
         return FakeMail.builder().name("fixture").sender(MaybeSender.nullSender()).recipient("amina@maelezo.test")
-            .mimeMessage(new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(message))).build();
+            .mimeMessage(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message))).build();
     }
 
     private static FakeMail decorated(String name) throws Exception {
@@ -87,7 +88,7 @@ class FixturesTest {
 
         assertThat(text(message)).startsWith("Barua pepe yako haikufika: anwani ya mpokeaji haipo.");
         MimeMultipart parts = (MimeMultipart) message.getContent();
-        MimeMessage original = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(fixture("broken-mime.eml")));
+        MimeMessage original = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(fixture("broken-mime.eml")));
         try (InputStream kept = ((javax.mail.internet.MimeBodyPart) parts.getBodyPart(1)).getRawInputStream();
              InputStream body = original.getRawInputStream()) {
             assertThat(kept.readAllBytes()).isEqualTo(body.readAllBytes());

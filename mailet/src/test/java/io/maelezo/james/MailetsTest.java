@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import javax.mail.MessagingException;
@@ -85,7 +87,7 @@ class MailetsTest {
     @Test
     void aFailureInsideTheDecoratorLeavesTheBounceExactlyAsItCame() throws Exception {
         byte[] original = Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST).bytes();
-        MimeMessage broken = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(original)) {
+        MimeMessage broken = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(original)) {
             @Override
             public String[] getHeader(String name) throws MessagingException {
                 if (name.equals("X-Maelezo")) {
@@ -122,7 +124,7 @@ class MailetsTest {
         assertThat(matcher.match(bounce(report))).containsExactly(new MailAddress("amina@maelezo.test"));
         assertThat(matcher.match(FakeMail.builder().name("m").sender("someone@remote.example").recipient("amina@maelezo.test")
             .mimeMessage(report).build())).isEmpty();
-        FakeMail plain = bounce(Dsn.parse(Dsn.ORIGINAL.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        FakeMail plain = bounce(Dsn.parse(Dsn.ORIGINAL.getBytes(StandardCharsets.UTF_8)));
         assertThat(matcher.match(plain)).isEmpty();
 
         FakeMail decorated = bounce(report);

@@ -3,6 +3,7 @@ package io.maelezo.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ class SisimaiCorpusTest {
 
     private static MimeMessage read(String file) throws Exception {
         try (InputStream in = Files.newInputStream(corpus.resolve("emails").resolve(file))) {
-            return new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(in.readAllBytes()));
+            return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(in.readAllBytes()));
         }
     }
 
@@ -123,7 +124,7 @@ class SisimaiCorpusTest {
             for (Path file : files.sorted().collect(Collectors.toList())) {
                 byte[] original = Files.readAllBytes(file);
                 try {
-                    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(original));
+                    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(original));
                     Decoration decoration = DECORATOR.decorate(message, Optional.empty());
                     if (decoration.message().isEmpty()) {
                         continue;

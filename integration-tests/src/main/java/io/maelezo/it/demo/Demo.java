@@ -1,14 +1,18 @@
 package io.maelezo.it.demo;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
 import javax.mail.BodyPart;
@@ -94,7 +98,7 @@ public final class Demo {
         System.out.println();
         System.out.println("What the first one says (text part):");
         System.out.println("------------------------------------------------------------------------");
-        System.out.println(textPart(new MimeMessage(session, new java.io.ByteArrayInputStream(bounces.values().iterator().next()))));
+        System.out.println(textPart(new MimeMessage(session, new ByteArrayInputStream(bounces.values().iterator().next()))));
         System.out.println("------------------------------------------------------------------------");
         if (bounces.size() < SCENARIOS.size()) {
             System.out.println("Only " + bounces.size() + " of " + SCENARIOS.size() + " bounces arrived; see " + workingDirectory.resolve("james.log"));
@@ -123,7 +127,7 @@ public final class Demo {
     /** The bounces in the user's INBOX, in the order of SCENARIOS, named after them, once all arrived or the time is up. */
     private static Map<String, byte[]> awaitBounces(Session session, DeployedJames james, int expected, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        Map<String, byte[]> bounces = new java.util.TreeMap<>();
+        Map<String, byte[]> bounces = new TreeMap<>();
         while (Instant.now().isBefore(deadline)) {
             bounces.clear();
             try (Store store = session.getStore("imap")) {
@@ -133,7 +137,7 @@ public final class Demo {
                 for (Message message : inbox.getMessages()) {
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                     message.writeTo(bytes);
-                    String raw = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    String raw = bytes.toString(StandardCharsets.ISO_8859_1);
                     for (int i = 0; i < SCENARIOS.size(); i++) {
                         if (raw.contains(SCENARIOS.get(i)[0])) {
                             bounces.put(String.format("%02d-%s.eml", i + 1, slug(SCENARIOS.get(i)[2])), bytes.toByteArray());
@@ -151,7 +155,7 @@ public final class Demo {
     }
 
     private static String slug(String subject) {
-        return subject.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return subject.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
     private static String textPart(MimeMessage bounce) throws Exception {

@@ -1,5 +1,7 @@
 package io.maelezo.engine.parse;
 
+import java.util.function.Predicate;
+
 /**
  * Finds IPv4 addresses in a text, one character at a time: four numbers 0 to 255 joined by
  * dots (a three-digit number does not start with 0), not part of a longer word, number or
@@ -10,7 +12,7 @@ public final class Ipv4Scanner {
     }
 
     /** The first address that {@code accept} takes, or null. */
-    public static String find(String text, java.util.function.Predicate<String> accept) {
+    public static String find(String text, Predicate<String> accept) {
         int i = 0;
         while (i < text.length()) {
             if (!isDigit(text.charAt(i)) || (i > 0 && isWordOrDot(text.charAt(i - 1)))) {

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,7 +194,7 @@ public final class BounceRenderer {
         for (String key : keys) {
             names.put(key.substring(key.indexOf('.') + 1).replace('-', '_'), key);
         }
-        return java.util.Collections.unmodifiableMap(names);
+        return Collections.unmodifiableMap(names);
     }
 
     /** What the templates show: the explanations in each language, then the technical details once. */
@@ -263,7 +264,7 @@ public final class BounceRenderer {
         if (named == null) {
             Map<String, String> read = new LinkedHashMap<>();
             LABELS.forEach((name, entry) -> read.put(name, texts.require(language, entry, Map.of())));
-            named = java.util.Collections.unmodifiableMap(read);
+            named = Collections.unmodifiableMap(read);
             LABELS_READ.put(key, named);
         }
         return named;

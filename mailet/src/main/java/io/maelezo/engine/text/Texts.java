@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.commons.text.TextStringBuilder;
 import org.slf4j.Logger;
@@ -169,8 +171,8 @@ public final class Texts {
     }
 
     /** Every entry of a language. */
-    public java.util.Set<String> keys(Language language) {
-        java.util.Set<String> keys = new java.util.TreeSet<>(constants.get(language).keySet());
+    public Set<String> keys(Language language) {
+        Set<String> keys = new TreeSet<>(constants.get(language).keySet());
         keys.addAll(templates.get(language).keySet());
         return keys;
     }
