@@ -35,6 +35,7 @@ import ch.qos.logback.core.read.ListAppender;
 
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Classifier;
+import io.maelezo.engine.classify.RecentClassifications;
 import io.maelezo.engine.data.BlocklistCatalog;
 import io.maelezo.engine.data.EnhancedStatusTable;
 import io.maelezo.engine.data.ReasonPatterns;
@@ -85,7 +86,12 @@ class RobustnessOnRealJamesTest {
             .build();
     })
         .server(MemoryJamesServerMain::createServer)
-        .overrideServerModule(binder -> binder.bind(Classifier.class).toInstance(CLASSIFIER))
+        // As MaelezoModule binds them, with the switchable classifier. A reply classified once is
+        // kept and not classified again: the failure test sends a reply no other test sends.
+        .overrideServerModule(binder -> {
+            binder.bind(Classifier.class).toInstance(CLASSIFIER);
+            binder.bind(RecentClassifications.class).toInstance(new RecentClassifications(CLASSIFIER));
+        })
         .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
         .build();
 
