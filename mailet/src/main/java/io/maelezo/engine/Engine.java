@@ -45,10 +45,6 @@ public final class Engine {
         return settings;
     }
 
-    public Classifier classifier() {
-        return classifications.classifier();
-    }
-
     public BounceRenderer renderer() {
         return renderer;
     }

@@ -20,10 +20,6 @@ public final class RecentClassifications {
         this.classifier = classifier;
     }
 
-    public Classifier classifier() {
-        return classifier;
-    }
-
     /** What a reply means: the same as {@link Classifier#classify}. */
     public Classification classify(String reply) {
         if (reply.length() > LONGEST_KEPT) {
