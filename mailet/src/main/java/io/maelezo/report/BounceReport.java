@@ -2,10 +2,10 @@ package io.maelezo.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import javax.mail.BodyPart;
 import javax.mail.MessagingException;
@@ -67,9 +67,13 @@ public final class BounceReport {
         if (statusPart.isPresent()) {
             DeliveryStatus status = DeliveryStatus.parse(readAll(statusPart.get()));
             List<RecipientStatus> recipients = status.recipients();
-            List<Failure> failures = recipients.stream().filter(RecipientStatus::isFailure)
-                .map(r -> new Failure(r.recipient(), r.diagnostic().or(r::status).orElse(""), r.isDelayed()))
-                .collect(Collectors.toList());
+            List<Failure> failures = new ArrayList<>();
+            for (RecipientStatus recipient : recipients) {
+                if (recipient.isFailure()) {
+                    failures.add(new Failure(recipient.recipient(), recipient.diagnostic().or(recipient::status).orElse(""),
+                        recipient.isDelayed()));
+                }
+            }
             if (!recipients.isEmpty()) {
                 // The report's own fields say it all: its text is read only if a reply says nothing.
                 return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, null, message));
