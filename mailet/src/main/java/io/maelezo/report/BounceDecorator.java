@@ -257,28 +257,41 @@ public final class BounceDecorator {
     /**
      * The text as 7bit data (RFC 2045, 2.7) with CRLF line ends; null when it is not 7bit: a
      * character outside ASCII, a NUL, a CR of its own, a line over 998 characters. This runs over
-     * every explanation James delivers, so it leaves the scanning to the JDK's String methods
-     * (which compare many bytes at a time) rather than a loop over each byte.
+     * every explanation James delivers, so the JDK does the scanning and copying, many bytes at a
+     * time: String's {@code indexOf} finds the line ends, {@code getBytes} copies ASCII text as it
+     * is, and each line is copied whole. (A loop over each character, or {@code replace("\n",
+     * "\r\n")}, was a tenth of what decorating costs.)
      */
     static byte[] sevenBitLines(String text) {
         if (text.indexOf('\r') >= 0 || text.indexOf('\0') >= 0) {
             return null;
         }
+        byte[] ascii = text.getBytes(StandardCharsets.UTF_8);
+        if (ascii.length != text.length()) {
+            return null; // a character outside ASCII takes more than one byte in UTF-8
+        }
         int lines = 0;
-        int lineStart = 0;
-        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', lineStart)) {
-            if (end - lineStart > 998) {
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1)) {
+            lines++;
+        }
+        byte[] crlf = new byte[ascii.length + lines];
+        int from = 0;
+        int to = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
+            if (end - from > 998) {
                 return null;
             }
-            lines++;
-            lineStart = end + 1;
+            System.arraycopy(ascii, from, crlf, to, end - from);
+            to += end - from;
+            crlf[to++] = '\r';
+            crlf[to++] = '\n';
+            from = end + 1;
         }
-        if (text.length() - lineStart > 998) {
+        if (ascii.length - from > 998) {
             return null;
         }
-        byte[] crlf = (lines == 0 ? text : text.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
-        // A character outside ASCII takes more than one byte in UTF-8.
-        return crlf.length == text.length() + lines ? crlf : null;
+        System.arraycopy(ascii, from, crlf, to, ascii.length - from);
+        return crlf;
     }
 
     private MimeMessage newMessageLike(MimeMessage original, MimeMultipart content, boolean delayed,

@@ -79,6 +79,7 @@ class BounceDecoratorTest {
         assertThat(BounceDecorator.sevenBitLines("a lone\rcarriage return")).isNull();
         assertThat(BounceDecorator.sevenBitLines("a NUL\0")).isNull();
         assertThat(BounceDecorator.sevenBitLines("Karibu Zürich")).isNull();
+        assertThat(BounceDecorator.sevenBitLines("mwisho wa maandishi \u2026")).as("a character beyond Latin-1").isNull();
     }
 
     @Test
