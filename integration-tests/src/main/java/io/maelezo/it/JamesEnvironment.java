@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,6 +33,35 @@ public final class JamesEnvironment {
         MAILETS_WITH_TEST_MODULE,
         /** Plain James, to compare with: maelezo's mailets taken out, no module. */
         NONE
+    }
+
+    /**
+     * What James logs ({@code -Dmaelezo.james.logging}). The tests read maelezo's lines and the
+     * delivery failures, and nothing else of James's ({@code tests}, the default); the throughput
+     * harness logs the same for James and maelezo, so that a line only one of them writes is not
+     * counted as what maelezo costs.
+     */
+    public enum Logging {
+        /** James's warnings; maelezo's and RemoteDelivery's INFO lines (what the tests read). */
+        TESTS("WARN", "INFO", "INFO"),
+        /** As James ships: INFO for everyone (James writes lines for each mail it receives and delivers). */
+        JAMES("INFO", "INFO", "INFO"),
+        /** Warnings only, maelezo's as James's: no line for a mail that goes well. */
+        QUIET("WARN", "WARN", "WARN");
+
+        final String root;
+        final String maelezo;
+        final String remoteDelivery;
+
+        Logging(String root, String maelezo, String remoteDelivery) {
+            this.root = root;
+            this.maelezo = maelezo;
+            this.remoteDelivery = remoteDelivery;
+        }
+
+        public static Logging configured() {
+            return valueOf(System.getProperty("maelezo.james.logging", "tests").toUpperCase(Locale.ROOT));
+        }
     }
 
     private JamesEnvironment() {
@@ -65,7 +95,11 @@ public final class JamesEnvironment {
                              Maelezo maelezo) {
         try {
             Path conf = Files.createDirectories(workingDirectory.resolve("conf"));
+            Logging logging = Logging.configured();
             Map<String, String> values = Map.of(
+                "${root.level}", logging.root,
+                "${maelezo.level}", logging.maelezo,
+                "${remote.level}", logging.remoteDelivery,
                 "${smtp.port}", Integer.toString(smtpPort),
                 "${imap.port}", Integer.toString(imapPort),
                 "${webadmin.enabled}", Boolean.toString(webadminPort != 0),
