@@ -94,28 +94,11 @@ public final class BounceDecorator {
             return Decoration.unchanged(Decoration.Outcome.NO_FAILURE, "the report tells of no failed delivery");
         }
 
-        // Loops, not streams, on this path: it runs for every bounce James delivers.
         Map<Failure, Classification> classified = new LinkedHashMap<>();
-        Map<ReasonKey, Classification> reasons = new LinkedHashMap<>();
-        Map<ReasonKey, List<String>> recipientsByReason = new LinkedHashMap<>();
         for (Failure failure : failures) {
-            Classification classification = classify(failure, knownReply, bounce);
-            classified.put(failure, classification);
-            ReasonKey reason = new ReasonKey(classification);
-            reasons.putIfAbsent(reason, classification);
-            List<String> recipients = recipientsByReason.computeIfAbsent(reason, key -> new ArrayList<>());
-            if (!failure.recipient().isEmpty()) {
-                recipients.add(failure.recipient());
-            }
+            classified.put(failure, classify(failure, knownReply, bounce));
         }
-
-        List<List<Explanation>> languages = new ArrayList<>();
-        for (Language language : engine.languages()) {
-            List<Explanation> explanations = new ArrayList<>();
-            reasons.forEach((reason, classification) ->
-                explanations.add(engine.explain(language, classification, recipientsByReason.get(reason))));
-            languages.add(explanations);
-        }
+        List<List<Explanation>> languages = explanations(classified);
         String reportingServer = bounce.status().flatMap(DeliveryStatus::reportingMta).orElse(null);
         MimeMultipart decorated;
         if (bounce.isStandardReport()) {
@@ -125,7 +108,7 @@ public final class BounceDecorator {
             BounceView view = new BounceView(languages, engine.texts(), technicalRows(classified), reportingServer, null);
             decorated = new MimeMultipart("mixed", explanationPart(view), originalBody(message));
         }
-        MimeMessage result = newMessageLike(message, decorated, allDelayed(failures), languages);
+        MimeMessage result = newMessageLike(message, decorated, allDelayed(failures));
         Set<String> categories = new LinkedHashSet<>();
         for (Classification classification : classified.values()) {
             categories.add(classification.category().id());
@@ -148,6 +131,32 @@ public final class BounceDecorator {
             }
         }
         return classification;
+    }
+
+    /**
+     * The explanations of these failures, for each of the engine's languages (main one first):
+     * one for each reason, naming the recipients that failed for it. Loops, not streams, on this
+     * path: it runs for every bounce James delivers.
+     */
+    List<List<Explanation>> explanations(Map<Failure, Classification> classified) {
+        Map<ReasonKey, Classification> reasons = new LinkedHashMap<>();
+        Map<ReasonKey, List<String>> recipientsByReason = new LinkedHashMap<>();
+        classified.forEach((failure, classification) -> {
+            ReasonKey reason = new ReasonKey(classification);
+            reasons.putIfAbsent(reason, classification);
+            List<String> recipients = recipientsByReason.computeIfAbsent(reason, key -> new ArrayList<>());
+            if (!failure.recipient().isEmpty()) {
+                recipients.add(failure.recipient());
+            }
+        });
+        List<List<Explanation>> languages = new ArrayList<>();
+        for (Language language : engine.languages()) {
+            List<Explanation> explanations = new ArrayList<>();
+            reasons.forEach((reason, classification) ->
+                explanations.add(engine.explain(language, classification, recipientsByReason.get(reason))));
+            languages.add(explanations);
+        }
+        return languages;
     }
 
     private MimeMultipart decoratedReport(MimeMessage message, BounceReport bounce, List<List<Explanation>> languages,
@@ -203,7 +212,7 @@ public final class BounceDecorator {
         return KeptPart.of(headers, message.getRawInputStream());
     }
 
-    private List<Map<String, String>> technicalRows(Map<Failure, Classification> classified) {
+    List<Map<String, String>> technicalRows(Map<Failure, Classification> classified) {
         Language main = engine.settings().language();
         List<Map<String, String>> rows = new ArrayList<>();
         classified.forEach((failure, classification) -> {
@@ -219,7 +228,7 @@ public final class BounceDecorator {
         return rows;
     }
 
-    private MimeBodyPart explanationPart(BounceView view) throws MessagingException, IOException {
+    MimeBodyPart explanationPart(BounceView view) throws MessagingException, IOException {
         MimeBodyPart text = encodedText("plain", engine.renderer().text(view));
         MimeBodyPart html = encodedText("html", engine.renderer().html(view));
         MimeBodyPart explanation = new MimeBodyPart();
@@ -236,7 +245,11 @@ public final class BounceDecorator {
      * and nothing to encode), quoted-printable when there is a little more, base64 when mostly not.
      */
     private static MimeBodyPart encodedText(String subtype, String content) throws MessagingException, IOException {
-        String type = "text/" + subtype + "; charset=UTF-8";
+        return encodedPart("text/" + subtype + "; charset=UTF-8", content);
+    }
+
+    /** A part of this type holding this text, encoded as {@link #encodedText} says. */
+    static MimeBodyPart encodedPart(String type, String content) throws MessagingException, IOException {
         byte[] body = sevenBitLines(content);
         String encoding = "7bit";
         if (body == null) {
@@ -294,8 +307,7 @@ public final class BounceDecorator {
         return crlf;
     }
 
-    private MimeMessage newMessageLike(MimeMessage original, MimeMultipart content, boolean delayed,
-                                       List<List<Explanation>> languages) throws MessagingException {
+    private MimeMessage newMessageLike(MimeMessage original, MimeMultipart content, boolean delayed) throws MessagingException {
         MimeMessage result = new KeptIdMimeMessage(SESSION);
         Enumeration<String> lines = original.getAllHeaderLines();
         while (lines.hasMoreElements()) {
@@ -307,16 +319,25 @@ public final class BounceDecorator {
             result.removeHeader("Content-Transfer-Encoding");
         }
         MultipartContent.set(result, content);
-        Language main = languages.get(0).get(0).language();
-        String prefix = engine.texts().require(main, delayed ? "subject.prefix.temporary" : "subject.prefix", Map.of());
-        String subject = Optional.ofNullable(original.getSubject()).map(DiagnosticParser::clean)
-            .map(s -> REPLY_PREFIX.matcher(s).replaceFirst("")).filter(s -> !s.isEmpty())
-            .map(s -> prefix + ": " + s).orElse(prefix);
-        result.setSubject(subject, "UTF-8");
-        result.setHeader("Content-Language", languageTags);
-        result.setHeader(MARKER_HEADER, "explained");
+        result.setSubject(subject(original.getSubject(), delayed), "UTF-8");
+        mark(result);
         result.saveChanges();
         return result;
+    }
+
+    /** The subject a person reads: "Barua pepe haikufika: " and the subject of the mail that failed. */
+    String subject(String originalSubject, boolean delayed) {
+        Language main = engine.languages().get(0);
+        String prefix = engine.texts().require(main, delayed ? "subject.prefix.temporary" : "subject.prefix", Map.of());
+        return Optional.ofNullable(originalSubject).map(DiagnosticParser::clean)
+            .map(s -> REPLY_PREFIX.matcher(s).replaceFirst("")).filter(s -> !s.isEmpty())
+            .map(s -> prefix + ": " + s).orElse(prefix);
+    }
+
+    /** The headers every explained bounce carries: its languages, and maelezo's marker. */
+    void mark(MimeMessage message) throws MessagingException {
+        message.setHeader("Content-Language", languageTags);
+        message.setHeader(MARKER_HEADER, "explained");
     }
 
     private static boolean allDelayed(List<Failure> failures) {

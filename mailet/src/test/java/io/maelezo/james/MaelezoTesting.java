@@ -25,4 +25,10 @@ public final class MaelezoTesting {
         mailet.init(config);
         return mailet;
     }
+
+    public static ExplainedDSNBounce explainedDsnBounce(MailetConfig config) throws MessagingException {
+        ExplainedDSNBounce mailet = JAMES.getInstance(ExplainedDSNBounce.class);
+        mailet.init(config);
+        return mailet;
+    }
 }

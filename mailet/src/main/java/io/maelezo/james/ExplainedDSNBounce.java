@@ -1,0 +1,163 @@
+package io.maelezo.james;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.mail.MessagingException;
+
+import org.apache.james.core.MailAddress;
+import org.apache.mailet.AttributeName;
+import org.apache.mailet.DsnParameters;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.inject.Inject;
+
+import io.maelezo.engine.Engine;
+import io.maelezo.engine.Settings;
+import io.maelezo.engine.classify.RecentClassifications;
+import io.maelezo.engine.text.Texts;
+import io.maelezo.report.BounceDecorator;
+import io.maelezo.report.Decoration;
+import io.maelezo.report.DeliveryReportWriter;
+import io.maelezo.report.FailedDelivery;
+
+/**
+ * For the {@code bounces} processor, in front of {@code DSNBounce}: sends the sender of a mail
+ * that could not be delivered the explained bounce, written in one go (see
+ * {@link DeliveryReportWriter}), and ends the mail's way, as DSNBounce with {@code passThrough}
+ * false does. It does the work of DSNBounce and {@link DecorateBounce} together, at about the cost
+ * of DSNBounce alone.
+ *
+ * <p>A mail it cannot bounce (no sender to answer, or a failure of its own, logged as WARN) goes
+ * on unchanged to the next mailet: keep DSNBounce right after it, so that such a mail still gets
+ * James's own bounce (which {@link DecorateBounce} then explains if it can). Nothing is dropped,
+ * and nothing is bounced twice.
+ *
+ * <p>Parameters: those of {@link DecorateBounce} ({@code language}, {@code bilingual},
+ * {@code supportContact}, {@code textsDirectory}), and as DSNBounce: {@code attachment} (message,
+ * heads or none: what of the failed mail goes back, unless the sender asked with RET; default
+ * message), {@code sender} (the bounce's From; default the postmaster). {@code reportingMta}
+ * names this server in the report (default: the host's name). A wrong value stops James at start-up.
+ */
+public class ExplainedDSNBounce extends GenericMailet {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ExplainedDSNBounce.class);
+    /** Set by James's SMTP server when the mail arrived (DSNBounce reads it too). */
+    static final AttributeName ARRIVAL_DATE = AttributeName.of("dsn-arrival-date");
+
+    private final RecentClassifications classifications;
+    private DeliveryReportWriter writer;
+    private FailedDelivery.Attach attach;
+    private Optional<String> from;
+    private String reportingMta;
+
+    @Inject
+    public ExplainedDSNBounce(RecentClassifications classifications) {
+        this.classifications = classifications;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        try {
+            Settings settings = Settings.parse(name -> getInitParameter(name));
+            Texts texts = settings.textsDirectory().map(Texts::withOverrides).orElseGet(Texts::shipped);
+            writer = new DeliveryReportWriter(new BounceDecorator(new Engine(settings, classifications, texts)));
+            attach = attachment(getInitParameter("attachment", "message"));
+            from = Optional.ofNullable(getInitParameter("sender")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(ExplainedDSNBounce::address);
+            reportingMta = Optional.ofNullable(getInitParameter("reportingMta")).map(String::trim).filter(s -> !s.isEmpty())
+                .orElseGet(ExplainedDSNBounce::localHostName);
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException("ExplainedDSNBounce: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        Optional<MailAddress> sender = mail.getMaybeSender().asOptional();
+        if (sender.isEmpty()) {
+            LOGGER.debug("maelezo: mail {} has no sender to bounce to; it goes on to the next mailet", mail.getName());
+            return;
+        }
+        Decoration written;
+        try {
+            written = writer.write(failedDelivery(mail, sender.get()));
+        } catch (Throwable t) {
+            Failures.rethrowIfFatal(t);
+            LOGGER.warn("maelezo: could not write the explained bounce of mail {}; it goes on to the next mailet ({})",
+                mail.getName(), Failures.describe(t));
+            LOGGER.debug("maelezo: what failed on mail {}", mail.getName(), t);
+            return;
+        }
+        // Sending is James's: if it fails, the mail stays where it is, as with DSNBounce.
+        getMailetContext().sendMail(null, List.of(sender.get()), written.message().orElseThrow());
+        mail.setState(Mail.GHOST);
+        LOGGER.info("maelezo: explained bounce of mail {} sent ({})", mail.getName(), written.reason());
+    }
+
+    private FailedDelivery failedDelivery(Mail mail, MailAddress sender) throws MessagingException {
+        Optional<DsnParameters> dsn = mail.dsnParameters();
+        FailedDelivery.Builder delivery = FailedDelivery.builder()
+            .reportingMta(reportingMta)
+            .receivedFromMta(Optional.ofNullable(mail.getRemoteHost()))
+            .arrivalDate(MaelezoAttributes.value(mail, ARRIVAL_DATE).filter(ZonedDateTime.class::isInstance).map(ZonedDateTime.class::cast))
+            .envelopeId(dsn.flatMap(DsnParameters::getEnvIdParameter).map(DsnParameters.EnvId::asString))
+            .reply(MaelezoAttributes.string(mail, MaelezoAttributes.DELIVERY_ERROR).orElse(""))
+            .lastAttempt(Optional.ofNullable(mail.getLastUpdated())
+                .map(date -> ZonedDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault()))
+                .orElseGet(ZonedDateTime::now))
+            .from(from.orElseGet(() -> getMailetContext().getPostmaster().asString()))
+            .to(sender.asString())
+            .original(mail.getMessage())
+            .attach(dsn.flatMap(DsnParameters::getRetParameter)
+                .map(ret -> ret == DsnParameters.Ret.HDRS ? FailedDelivery.Attach.HEADERS : FailedDelivery.Attach.MESSAGE)
+                .orElse(attach));
+        for (MailAddress recipient : mail.getRecipients()) {
+            Optional<String> original = dsn.map(parameters -> parameters.getRcptParameters().get(recipient))
+                .flatMap(DsnParameters.RecipientDsnParameters::getOrcptParameter).map(MailAddress::asString);
+            delivery.recipient(new FailedDelivery.Recipient(recipient.asString(), original));
+        }
+        return delivery.build();
+    }
+
+    private static FailedDelivery.Attach attachment(String value) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "message":
+                return FailedDelivery.Attach.MESSAGE;
+            case "heads":
+                return FailedDelivery.Attach.HEADERS;
+            case "none":
+                return FailedDelivery.Attach.NONE;
+            default:
+                throw new IllegalArgumentException("'attachment' must be one of message, heads, none; not '" + value + "'");
+        }
+    }
+
+    private static String address(String value) {
+        try {
+            return new MailAddress(value).asString();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("'sender' must be a mail address; not '" + value + "'", e);
+        }
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "maelezo: send the explained bounce of a mail that could not be delivered";
+    }
+}
