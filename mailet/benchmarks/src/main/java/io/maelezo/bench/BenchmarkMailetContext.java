@@ -1,9 +1,13 @@
 package io.maelezo.bench;
 
 import java.lang.reflect.Proxy;
+import java.util.Collection;
+
+import javax.mail.internet.MimeMessage;
 
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
+import org.apache.james.server.core.MailImpl;
 import org.apache.mailet.MailetContext;
 
 /**
@@ -26,7 +30,7 @@ final class BenchmarkMailetContext {
             (proxy, method, args) -> {
                 switch (method.getName()) {
                     case "sendMail":
-                        sending.send((Mail) args[0]);
+                        sending.send(args[0] instanceof Mail ? (Mail) args[0] : newMail(args));
                         return null;
                     case "getPostmaster":
                         return postmaster;
@@ -39,5 +43,12 @@ final class BenchmarkMailetContext {
                         return method.getReturnType() == boolean.class ? false : null;
                 }
             });
+    }
+
+    /** {@code sendMail(sender, recipients, message)} as James's mailet context does it: a new mail, the message copied into it. */
+    @SuppressWarnings("unchecked")
+    private static Mail newMail(Object[] args) throws Exception {
+        return MailImpl.builder().name(MailImpl.getId()).sender((MailAddress) args[0])
+            .addRecipients((Collection<MailAddress>) args[1]).mimeMessage((MimeMessage) args[2]).build();
     }
 }

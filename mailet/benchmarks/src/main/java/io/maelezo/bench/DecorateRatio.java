@@ -21,9 +21,11 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * shorter warm-ups favour maelezo, whose code the JIT has not finished compiling.
  *
  * <p>With {@code mailets} as second argument the pair is {@link MailetsBenchmark}'s instead: the
- * mailets as James runs them, with the copies James makes of the messages they hand on.
+ * mailets as James runs them, with the copies James makes of the messages they hand on; with
+ * {@code explained}, {@link MailetsBenchmark}'s {@code explained} (maelezo's bounce in DSNBounce's
+ * place) against its {@code dsnBounce}.
  *
- * <p>{@code java -cp mailet/benchmarks/target/benchmarks.jar io.maelezo.bench.DecorateRatio [rounds] [decorator|mailets]}
+ * <p>{@code java -cp mailet/benchmarks/target/benchmarks.jar io.maelezo.bench.DecorateRatio [rounds] [decorate|mailets|explained]}
  */
 public final class DecorateRatio {
     private DecorateRatio() {
@@ -31,9 +33,10 @@ public final class DecorateRatio {
 
     public static void main(String[] args) throws RunnerException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        boolean mailets = args.length > 1 && args[1].equals("mailets");
+        String mode = args.length > 1 ? args[1] : "decorate";
+        boolean mailets = mode.equals("mailets") || mode.equals("explained");
         String benchmarks = mailets ? MailetsBenchmark.class.getName() : DecorateBenchmark.class.getName();
-        String maelezo = mailets ? "maelezo" : "decorate";
+        String maelezo = mode.equals("explained") ? "explained" : mailets ? "maelezo" : "decorate";
         List<Double> ratios = new ArrayList<>();
         List<Double> decorate = new ArrayList<>();
         List<Double> dsnBounce = new ArrayList<>();
