@@ -2,6 +2,7 @@ package io.maelezo.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Classifier;
@@ -39,6 +40,17 @@ public final class Engine {
     public static Engine create(Settings settings) {
         Texts texts = settings.textsDirectory().map(Texts::withOverrides).orElseGet(Texts::shipped);
         return new Engine(settings, Classifier.standard(), texts);
+    }
+
+    /**
+     * The engine a mailet configures: its settings read from its parameters (a wrong value throws
+     * IllegalArgumentException naming it), the admin's texts when they name a directory, and the
+     * replies classified lately shared with the other mailets.
+     */
+    public static Engine configured(Function<String, String> parameters, RecentClassifications classifications) {
+        Settings settings = Settings.parse(parameters);
+        Texts texts = settings.textsDirectory().map(Texts::withOverrides).orElseGet(Texts::shipped);
+        return new Engine(settings, classifications, texts);
     }
 
     public Settings settings() {

@@ -12,9 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.google.inject.Inject;
 
 import io.maelezo.engine.Engine;
-import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.RecentClassifications;
-import io.maelezo.engine.text.Texts;
 import io.maelezo.report.BounceDecorator;
 import io.maelezo.report.Decoration;
 
@@ -41,9 +39,7 @@ public class DecorateBounce extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         try {
-            Settings settings = Settings.parse(name -> getInitParameter(name));
-            Texts texts = settings.textsDirectory().map(Texts::withOverrides).orElseGet(Texts::shipped);
-            decorator = new BounceDecorator(new Engine(settings, classifications, texts));
+            decorator = new BounceDecorator(Engine.configured(this::getInitParameter, classifications));
         } catch (IllegalArgumentException e) {
             throw new MessagingException("DecorateBounce: " + e.getMessage(), e);
         }

@@ -21,9 +21,7 @@ import org.slf4j.LoggerFactory;
 import com.google.inject.Inject;
 
 import io.maelezo.engine.Engine;
-import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.RecentClassifications;
-import io.maelezo.engine.text.Texts;
 import io.maelezo.report.BounceDecorator;
 import io.maelezo.report.Decoration;
 import io.maelezo.report.DeliveryReportWriter;
@@ -66,9 +64,7 @@ public class ExplainedDSNBounce extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         try {
-            Settings settings = Settings.parse(name -> getInitParameter(name));
-            Texts texts = settings.textsDirectory().map(Texts::withOverrides).orElseGet(Texts::shipped);
-            writer = new DeliveryReportWriter(new BounceDecorator(new Engine(settings, classifications, texts)));
+            writer = new DeliveryReportWriter(new BounceDecorator(Engine.configured(this::getInitParameter, classifications)));
             attach = attachment(getInitParameter("attachment", "message"));
             from = Optional.ofNullable(getInitParameter("sender")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(ExplainedDSNBounce::address);
