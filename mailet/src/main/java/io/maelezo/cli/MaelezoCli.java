@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.maelezo.engine.Engine;
 import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.Classification;
+import io.maelezo.engine.classify.Verdict;
 import io.maelezo.engine.text.Explanation;
 import io.maelezo.engine.text.Language;
 import io.maelezo.report.BounceDecorator;
@@ -43,7 +44,8 @@ public final class MaelezoCli {
         "usage: java -jar maelezo-cli.jar classify                  (one reply per line on stdin, one JSON object per line out)",
         "       java -jar maelezo-cli.jar classify --eml FILE...    (what maelezo understands of each message)",
         "       java -jar maelezo-cli.jar explain [--lang sw|en] TEXT",
-        "       java -jar maelezo-cli.jar decorate IN.eml OUT.eml   (exactly what the DecorateBounce mailet does)");
+        "       java -jar maelezo-cli.jar decorate IN.eml OUT.eml   (exactly what the DecorateBounce mailet does)",
+        "Each command takes the mailets' parameters as --param NAME=VALUE (repeatable): " + String.join(", ", Settings.NAMES) + ".");
     static final int OK = 0;
     static final int ERROR = 1;
     static final int USAGE_ERROR = 2;
@@ -55,6 +57,8 @@ public final class MaelezoCli {
     private final PrintStream out;
     private final PrintStream err;
     private final ObjectMapper json = new ObjectMapper();
+    /** The mailets' parameters given as --param NAME=VALUE. */
+    private Settings settings = Settings.defaults();
 
     MaelezoCli(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -73,7 +77,25 @@ public final class MaelezoCli {
             if (args.length == 0) {
                 return usage("no command given");
             }
-            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            List<String> rest = new ArrayList<>();
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (int i = 1; i < args.length; i++) {
+                if (!args[i].equals("--param")) {
+                    rest.add(args[i]);
+                    continue;
+                }
+                String parameter = i + 1 < args.length ? args[++i] : "";
+                int equals = parameter.indexOf('=');
+                if (equals <= 0 || !Settings.NAMES.contains(parameter.substring(0, equals))) {
+                    return usage("--param takes NAME=VALUE, NAME one of " + String.join(", ", Settings.NAMES) + "; not '" + parameter + "'");
+                }
+                parameters.put(parameter.substring(0, equals), parameter.substring(equals + 1));
+            }
+            try {
+                settings = Settings.parse(parameters::get);
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
             switch (args[0]) {
                 case "classify":
                     return rest.isEmpty() ? classifyLines()
@@ -104,7 +126,7 @@ public final class MaelezoCli {
     }
 
     private int classifyLines() throws IOException {
-        Engine engine = Engine.create(Settings.defaults());
+        Engine engine = Engine.create(settings);
         Optional<String> line;
         while ((line = readLine(in)).isPresent()) {
             out.println(json.writeValueAsString(classificationJson(engine.classify(line.get()))));
@@ -113,7 +135,7 @@ public final class MaelezoCli {
     }
 
     private int classifyFiles(List<String> files) throws IOException {
-        BounceDecorator decorator = new BounceDecorator(Engine.create(Settings.defaults()));
+        BounceDecorator decorator = new BounceDecorator(Engine.create(settings));
         int status = OK;
         for (String file : files) {
             ObjectNode result = json.createObjectNode();
@@ -126,7 +148,10 @@ public final class MaelezoCli {
                 for (Failure failure : failures) {
                     ObjectNode entry = recipients.addObject();
                     entry.put("recipient", failure.recipient());
-                    entry.setAll(classificationJson(decorator.classify(failure, Optional.empty(), report.get())));
+                    Verdict verdict = decorator.verdict(failure, Optional.empty(), report.get());
+                    entry.put("action", verdict.action().id());
+                    entry.setAll(classificationJson(verdict.classification()));
+                    entry.put("reply", verdict.classification().diagnostic().text());
                 }
             } catch (IOException | javax.mail.MessagingException e) {
                 result.put("is_bounce", false);
@@ -140,7 +165,7 @@ public final class MaelezoCli {
     }
 
     private int explain(List<String> args) {
-        Language language = Language.SW;
+        Language language = settings.language();
         List<String> words = new ArrayList<>(args);
         if (!words.isEmpty() && words.get(0).equals("--lang")) {
             if (words.size() < 2) {
@@ -156,7 +181,7 @@ public final class MaelezoCli {
         if (words.isEmpty()) {
             return usage("explain takes the text of a reply");
         }
-        Engine engine = Engine.create(Settings.defaults().withLanguage(language).withBilingual(false));
+        Engine engine = Engine.create(settings.withLanguage(language).withBilingual(false));
         Classification classification = engine.classify(String.join(" ", words));
         Explanation explanation = engine.explain(language, classification, List.of());
         out.println(explanation.headline());
@@ -176,7 +201,7 @@ public final class MaelezoCli {
 
     private int decorate(Path input, Path output) throws Exception {
         byte[] original = Files.readAllBytes(input);
-        BounceDecorator decorator = new BounceDecorator(Engine.create(Settings.defaults()));
+        BounceDecorator decorator = new BounceDecorator(Engine.create(settings));
         Decoration decoration = decorator.decorate(new MimeMessage(session(), new ByteArrayInputStream(original)), Optional.empty());
         if (decoration.message().isEmpty()) {
             Files.write(output, original);
@@ -197,6 +222,7 @@ public final class MaelezoCli {
         node.put("temporary", classification.temporary());
         node.put("blocklist", classification.blocklist().map(operator -> operator.id()).orElse(null));
         node.put("blocklist_url", classification.blocklistUrl().orElse(null));
+        node.put("decided_by", classification.decidedBy());
         return node;
     }
 

@@ -6,6 +6,9 @@ import java.util.function.Function;
 
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Classifier;
+import io.maelezo.engine.classify.FailureClassifier;
+import io.maelezo.engine.classify.FailureEvidence;
+import io.maelezo.engine.classify.Verdict;
 import io.maelezo.engine.classify.RecentClassifications;
 import io.maelezo.engine.text.BounceRenderer;
 import io.maelezo.engine.text.Explanation;
@@ -21,6 +24,7 @@ import io.maelezo.engine.text.Texts;
 public final class Engine {
     private final Settings settings;
     private final RecentClassifications classifications;
+    private final FailureClassifier failures;
     private final ExplanationWriter writer;
     private final BounceRenderer renderer;
 
@@ -32,6 +36,7 @@ public final class Engine {
     public Engine(Settings settings, RecentClassifications classifications, Texts texts) {
         this.settings = settings;
         this.classifications = classifications;
+        this.failures = new FailureClassifier(classifications);
         this.writer = new ExplanationWriter(texts, settings.supportContact());
         this.renderer = new BounceRenderer();
     }
@@ -68,6 +73,11 @@ public final class Engine {
     /** What a reply means; the same as {@link Classifier#classify}, kept for the next bounce with the same reply. */
     public Classification classify(String reply) {
         return classifications.classify(reply);
+    }
+
+    /** What one recipient's failure means, from all that is known of it: see {@link FailureClassifier}. */
+    public Verdict decide(FailureEvidence evidence) {
+        return failures.decide(evidence);
     }
 
     public Explanation explain(Language language, Classification classification, List<String> recipients) {

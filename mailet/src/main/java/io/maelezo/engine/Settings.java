@@ -1,6 +1,7 @@
 package io.maelezo.engine;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,6 +18,8 @@ public final class Settings {
     public static final String SUPPORT_CONTACT = "supportContact";
     public static final String TEXTS_DIRECTORY = "textsDirectory";
     public static final String REPAIR_STATUS = "repairStatus";
+    /** Every setting's name, as the mailets' parameters and the CLI's --param take them. */
+    public static final List<String> NAMES = List.of(LANGUAGE, BILINGUAL, SUPPORT_CONTACT, TEXTS_DIRECTORY, REPAIR_STATUS);
 
     private final Language language;
     private final boolean bilingual;

@@ -32,7 +32,10 @@ import javax.mail.util.ByteArrayDataSource;
 import javax.mail.util.SharedByteArrayInputStream;
 
 import io.maelezo.engine.Engine;
+import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
+import io.maelezo.engine.classify.FailureEvidence;
+import io.maelezo.engine.classify.Verdict;
 import io.maelezo.engine.parse.DiagnosticParser;
 import io.maelezo.engine.text.BounceRenderer.BounceView;
 import io.maelezo.engine.text.Explanation;
@@ -117,20 +120,34 @@ public final class BounceDecorator {
         return Decoration.decorated(result, summary);
     }
 
-    /** What one failure means: James's own knowledge first, then the words about this recipient, then the whole bounce. */
+    /**
+     * What one failure means: the engine decides ({@link io.maelezo.engine.classify.FailureClassifier})
+     * from what this bounce says of the recipient and what James knows of the mail.
+     *
+     * @param knownReply what the sending server kept for the whole mail (James's {@code delivery-error}), if known
+     */
     public Classification classify(Failure failure, Optional<String> knownReply, BounceReport bounce) {
-        if (knownReply.isPresent()) {
-            return engine.classify(knownReply.get());
-        }
-        Classification classification = engine.classify(failure.reply());
-        // The bounce's whole text speaks for its only recipient, never for one of several.
-        if (classification.basis() == Classification.Basis.NOTHING && bounce.failures().size() == 1) {
-            Classification fromWholeText = engine.classify(bounce.ownWords() + "\n" + bounce.subject());
-            if (fromWholeText.basis() != Classification.Basis.NOTHING) {
-                return fromWholeText;
+        return verdict(failure, knownReply, bounce).classification();
+    }
+
+    /** The engine's verdict on one failure of this bounce (see {@link #classify}). */
+    public Verdict verdict(Failure failure, Optional<String> knownReply, BounceReport bounce) {
+        List<String> others = new ArrayList<>();
+        for (Failure other : bounce.failures()) {
+            if (other != failure && !other.recipient().isEmpty()) {
+                others.add(other.recipient());
             }
         }
-        return classification;
+        FailureEvidence.Builder evidence = FailureEvidence.of(failure.recipient())
+            .reply(failure.reply())
+            .reportedStatus(failure.status().orElse(null))
+            .action(failure.delayed() ? Action.DELAYED : Action.FAILED)
+            .sendersReply(knownReply.orElse(null))
+            .otherRecipients(others);
+        if (bounce.failures().size() == 1) {
+            evidence.bounceWords(bounce.ownWords() + "\n" + bounce.subject());
+        }
+        return engine.decide(evidence.build());
     }
 
     /**
@@ -383,6 +400,7 @@ public final class BounceDecorator {
         private final String enhancedStatus;
         private final String blocklist;
         private final boolean temporary;
+        private final boolean aboutAnotherRecipient;
 
         ReasonKey(Classification classification) {
             this.category = classification.category().id();
@@ -390,6 +408,7 @@ public final class BounceDecorator {
             this.enhancedStatus = classification.enhancedStatus().orElse("");
             this.blocklist = classification.blocklist().map(operator -> operator.id()).orElse("");
             this.temporary = classification.temporary();
+            this.aboutAnotherRecipient = classification.aboutAnotherRecipient();
         }
 
         @Override
@@ -399,12 +418,13 @@ public final class BounceDecorator {
             }
             ReasonKey that = (ReasonKey) other;
             return category.equals(that.category) && replyCode.equals(that.replyCode)
-                && enhancedStatus.equals(that.enhancedStatus) && blocklist.equals(that.blocklist) && temporary == that.temporary;
+                && enhancedStatus.equals(that.enhancedStatus) && blocklist.equals(that.blocklist) && temporary == that.temporary
+                && aboutAnotherRecipient == that.aboutAnotherRecipient;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(category, replyCode, enhancedStatus, blocklist, temporary);
+            return Objects.hash(category, replyCode, enhancedStatus, blocklist, temporary, aboutAnotherRecipient);
         }
     }
 }

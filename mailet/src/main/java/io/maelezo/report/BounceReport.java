@@ -71,7 +71,7 @@ public final class BounceReport {
             for (RecipientStatus recipient : recipients) {
                 if (recipient.isFailure()) {
                     failures.add(new Failure(recipient.recipient(), recipient.diagnostic().or(recipient::status).orElse(""),
-                        recipient.isDelayed()));
+                        recipient.status().orElse(null), recipient.isDelayed()));
                 }
             }
             if (!recipients.isEmpty()) {

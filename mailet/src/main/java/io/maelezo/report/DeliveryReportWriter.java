@@ -3,13 +3,16 @@ package io.maelezo.report;
 import java.io.IOException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.mail.Message;
@@ -25,6 +28,7 @@ import javax.mail.internet.ParseException;
 
 import io.maelezo.engine.Engine;
 import io.maelezo.engine.classify.Classification;
+import io.maelezo.engine.classify.FailureEvidence;
 import io.maelezo.engine.parse.DiagnosticParser;
 import io.maelezo.engine.text.BounceRenderer.BounceView;
 import io.maelezo.engine.text.Explanation;
@@ -60,11 +64,21 @@ public final class DeliveryReportWriter {
 
     /** The explained report, ready to send to the failed mail's sender (with an empty envelope sender). */
     public Decoration write(FailedDelivery delivery) throws MessagingException, IOException {
-        Classification classification = engine.classify(delivery.reply);
         String reply = delivery.reply.isBlank() ? "" : DiagnosticParser.clean(delivery.reply);
-        Map<Failure, Classification> classified = new LinkedHashMap<>();
+        // James keeps one reply for the whole mail: the engine decides whom it was about.
+        List<String> addresses = new ArrayList<>();
         for (FailedDelivery.Recipient recipient : delivery.recipients) {
+            addresses.add(recipient.address());
+        }
+        Map<Failure, Classification> classified = new LinkedHashMap<>();
+        Set<String> categories = new LinkedHashSet<>();
+        for (FailedDelivery.Recipient recipient : delivery.recipients) {
+            List<String> others = new ArrayList<>(addresses);
+            others.remove(recipient.address());
+            Classification classification = engine.decide(FailureEvidence.of(recipient.address())
+                .sendersReply(delivery.reply).otherRecipients(others).build()).classification();
             classified.put(new Failure(DiagnosticParser.clean(recipient.address()), reply, false), classification);
+            categories.add(classification.category().id());
         }
         List<List<Explanation>> languages = decorator.explanations(classified);
         String reportingMta = DiagnosticParser.clean(delivery.reportingMta);
@@ -100,7 +114,7 @@ public final class DeliveryReportWriter {
         decorator.mark(message);
         MultipartContent.set(message, report);
         message.saveChanges();
-        return Decoration.decorated(message, classification.category().id());
+        return Decoration.decorated(message, String.join(",", categories));
     }
 
     /** The RFC 3464 fields: the mail's, then each recipient's. */

@@ -1,14 +1,23 @@
 package io.maelezo.report;
 
+import java.util.Optional;
+
 /** One recipient a bounce reports as failed (or delayed), and what the server said about it. */
 public final class Failure {
     private final String recipient;
     private final String reply;
+    private final String status;
     private final boolean delayed;
 
     public Failure(String recipient, String reply, boolean delayed) {
+        this(recipient, reply, null, delayed);
+    }
+
+    /** @param status the report's {@code Status:} for this recipient, or null */
+    public Failure(String recipient, String reply, String status, boolean delayed) {
         this.recipient = recipient;
         this.reply = reply;
+        this.status = status;
         this.delayed = delayed;
     }
 
@@ -20,6 +29,11 @@ public final class Failure {
     /** The server's words about this recipient: a Diagnostic-Code, a Status, or the bounce's own text. */
     public String reply() {
         return reply;
+    }
+
+    /** The report's {@code Status:} for this recipient, when it gave one. */
+    public Optional<String> status() {
+        return Optional.ofNullable(status);
     }
 
     /** The sender still retries (a "delayed" warning): the mail may still arrive. */

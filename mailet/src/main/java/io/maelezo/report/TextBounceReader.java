@@ -260,7 +260,7 @@ final class TextBounceReader {
                 if (status.isFailure() && !status.recipient().isEmpty()
                     && failures.stream().noneMatch(f -> f.recipient().equalsIgnoreCase(status.recipient()))) {
                     failures.add(new Failure(status.recipient(), status.diagnostic().or(status::status).orElse(block),
-                        delayed || status.isDelayed()));
+                        status.status().orElse(null), delayed || status.isDelayed()));
                 }
             } catch (MessagingException | RuntimeException e) {
                 // not fields after all (javax.mail may throw on a leading continuation line):

@@ -34,6 +34,21 @@ class MaelezoCliTest {
     }
 
     @Test
+    void everyCommandTakesTheMailetsParameters() throws Exception {
+        assertThat(run(new byte[0], "explain", "--param", "language=en", "550 5.1.1 User unknown")).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("What happened?").contains("[mailbox-unknown]");
+    }
+
+    @Test
+    void aMisspeltOrWrongParameterIsAUsageErrorThatNamesIt() throws Exception {
+        assertThat(run(new byte[0], "classify", "--param", "langauge=en")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("langauge=en").contains("language");
+        err.reset();
+        assertThat(run(new byte[0], "classify", "--param", "bilingual=maybe")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bilingual").contains("maybe");
+    }
+
+    @Test
     void classifyAnswersEveryLineInOrderWithExactlyTheDocumentedFields() throws Exception {
         String input = Dsn.BLOCKLIST + "\n\n451 4.7.1 Greylisted, try again later\r\nConnection refused\n";
 
@@ -43,7 +58,7 @@ class MaelezoCliTest {
         assertThat(lines).hasSize(4);
         JsonNode first = json.readTree(lines.get(0));
         assertThat(first.fieldNames()).toIterable()
-            .containsExactly("reply_code", "enhanced_status", "category", "temporary", "blocklist", "blocklist_url");
+            .containsExactly("reply_code", "enhanced_status", "category", "temporary", "blocklist", "blocklist_url", "decided_by");
         assertThat(first.get("reply_code").asText()).isEqualTo("550");
         assertThat(first.get("enhanced_status").asText()).isEqualTo("5.7.1");
         assertThat(first.get("category").asText()).isEqualTo("blocklisted");

@@ -93,12 +93,57 @@ class ClassifierTest {
     }
 
     @Test
-    void aLookAlikeOperatorHostIsNeverTakenAsTheOperatorsPage() {
+    void aLookAlikeHostIsNeverTakenForTheOperator() {
         Classification classification = CLASSIFIER.classify(
-            "550 5.7.1 blocked, see https://spamhaus.org.evil.example/remove?ip=192.0.2.1");
+            "550 5.7.1 blocked, see https://www.spamhaus.org.evil.example/remove?ip=192.0.2.1");
 
-        // Whatever the reply says, the only page maelezo offers comes from its own data file.
-        assertThat(classification.blocklistUrl().orElseThrow()).startsWith("https://check.spamhaus.org/");
+        // An identifier names an operator only as a whole host name or its last labels.
+        assertThat(classification.blocklist()).isEmpty();
+        assertThat(classification.blocklistUrl()).isEmpty();
+    }
+
+    @Test
+    void anOperatorsZoneIsFoundAsTheLastLabelsOfAHostAndAtTheEndOfASentence() {
+        assertThat(CLASSIFIER.classify("554 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org.").blocklist()
+            .map(operator -> operator.id())).contains("spamhaus");
+        assertThat(CLASSIFIER.classify("554 5.7.1 rejected: 1.2.0.192.b.barracudacentral.org listed").blocklist()
+            .map(operator -> operator.id())).contains("barracuda");
+    }
+
+    @Test
+    void aDomainListedOnTheSpamhausDblIsAboutTheMessageNotTheSendingServer() {
+        Classification classification = CLASSIFIER.classify(
+            "554 5.7.1 Service unavailable; Sender address [x@spam.example] blocked using dbl.spamhaus.org; Spamhaus DBL listed");
+
+        assertThat(classification.category()).isEqualTo(Category.SPAM);
+        assertThat(classification.blocklist().map(operator -> operator.id())).contains("spamhaus-dbl");
+        assertThat(classification.listedAddress()).isEmpty();
+    }
+
+    @Test
+    void aGiveUpIsFinalEvenWhenItQuotesAFourHundred() {
+        Classification classification = CLASSIFIER.classify(
+            "451 4.4.1 mx.example.org [192.0.2.7]: Connection timed out: retry timeout exceeded");
+
+        assertThat(classification.category()).isEqualTo(Category.EXPIRED);
+        assertThat(classification.temporary()).isFalse();
+        assertThat(classification.basis()).isEqualTo(Classification.Basis.GIVE_UP);
+    }
+
+    @Test
+    void qmailGivingUpOnOneHostIsNotAGiveUpOfTheDelivery() {
+        Classification classification = CLASSIFIER.classify(
+            "192.0.2.25 does not like recipient. Remote host said: 550 5.1.1 <a@example.org>: User unknown. Giving up on 192.0.2.25.");
+
+        assertThat(classification.category()).isEqualTo(Category.MAILBOX_UNKNOWN);
+    }
+
+    @Test
+    void aReportsStatusFieldSpeaksWhenTheReplyHasNoCode() {
+        Classification classification = CLASSIFIER.classify("Message will be retried for 2 more day(s)", "4.2.2");
+
+        assertThat(classification.category()).isEqualTo(Category.MAILBOX_FULL);
+        assertThat(classification.enhancedStatus()).contains("4.2.2");
     }
 
     @Test

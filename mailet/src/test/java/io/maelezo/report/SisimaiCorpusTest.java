@@ -26,7 +26,6 @@ import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +34,9 @@ import io.maelezo.engine.Settings;
 
 /**
  * Sisimai's ~300 real bounces from 60+ kinds of mail server (../shared/corpus/sisimai, read in
- * place): maelezo must recognise at least 97% of the failure bounces, leave feedback reports,
- * vacation notices and delivery reports alone, agree with the label for at least 90% of the
- * failed recipients, and decorate every one without an error, keeping every original part.
+ * place): maelezo must recognise at least 99% of the failure bounces, leave feedback reports,
+ * vacation notices and delivery reports alone, agree with the label for at least 90.7% of the
+ * failed recipients (the figure before the decision order of decision-order.tsv), and decorate every one without an error, keeping every original part.
  */
 class SisimaiCorpusTest {
     private static final BounceDecorator DECORATOR = new BounceDecorator(Engine.create(Settings.defaults()));
@@ -51,10 +50,8 @@ class SisimaiCorpusTest {
     static void readLabels() throws Exception {
         corpus = Path.of(System.getProperty("maelezo.corpus.dir", "../../shared/corpus/sisimai"));
         if (!Files.isDirectory(corpus.resolve("emails"))) {
-            if (System.getenv("CI") != null) {
-                fail("the Sisimai corpus is not at " + corpus.toAbsolutePath());
-            }
-            Assumptions.abort("the Sisimai corpus is not at " + corpus.toAbsolutePath());
+            // Never skipped: README publishes these figures (-Dmaelezo.corpus.dir=... names another place).
+            fail("the Sisimai corpus is not at " + corpus.toAbsolutePath());
         }
         labels = new LinkedHashMap<>();
         List<String> rows = Files.readAllLines(corpus.resolve("labels.tsv"), StandardCharsets.UTF_8);
@@ -113,8 +110,8 @@ class SisimaiCorpusTest {
             recognised, failureMails, 100.0 * recognised / failureMails, agreeing, recipients, 100.0 * agreeing / recipients);
 
         assertThat(wronglyTaken).as("feedback, vacation and delivery reports taken for failures").isEmpty();
-        assertThat(100.0 * recognised / failureMails).as("failure bounces recognised, %").isGreaterThanOrEqualTo(97.0);
-        assertThat(100.0 * agreeing / recipients).as("failed recipients whose category agrees, %").isGreaterThanOrEqualTo(90.0);
+        assertThat(100.0 * recognised / failureMails).as("failure bounces recognised, %").isGreaterThanOrEqualTo(99.0);
+        assertThat(100.0 * agreeing / recipients).as("failed recipients whose category agrees, %").isGreaterThanOrEqualTo(90.7);
     }
 
     @Test

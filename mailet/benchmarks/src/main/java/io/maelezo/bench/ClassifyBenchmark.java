@@ -58,7 +58,7 @@ public class ClassifyBenchmark {
     public void setUp() throws Exception {
         List<BlocklistOperator> operators = new ArrayList<>();
         for (int i = 0; i < extraOperators; i++) {
-            operators.add(new BlocklistOperator("synthetic" + i, "Synthetic " + i,
+            operators.add(new BlocklistOperator("synthetic" + i, "Synthetic " + i, Category.BLOCKLISTED,
                 List.of("bl" + i + ".synthetic.example", "synthetic-list-" + i), "", "", "", null, ""));
         }
         List<String> patterns = new ArrayList<>();

@@ -8,9 +8,11 @@ import io.maelezo.engine.parse.Diagnostic;
 
 /** What maelezo understood of one failure: the codes, the category and, for a listing, the blocklist. */
 public final class Classification {
-    /** What decided the category. */
+    /** What decided the category: one of the steps of decision-order.tsv, or nothing. */
     public enum Basis {
-        VENDOR_CODE, BLOCKLIST_OPERATOR, WORDS, ENHANCED_STATUS, REPLY_CODE, NOTHING
+        GIVE_UP, VENDOR_CODE, BLOCKLIST_OPERATOR, WORDS, ENHANCED_STATUS, REPLY_CODE, NOTHING,
+        /** The reply was about another recipient of the same mail: this one's reason is not known. */
+        OTHER_RECIPIENT
     }
 
     private final Diagnostic diagnostic;
@@ -20,9 +22,10 @@ public final class Classification {
     private final BlocklistOperator blocklist;
     private final String listedAddress;
     private final boolean misconfiguredBlocklist;
+    private final String decidedBy;
 
     public Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
-                          String listedAddress, boolean misconfiguredBlocklist) {
+                          String listedAddress, boolean misconfiguredBlocklist, String decidedBy) {
         this.diagnostic = diagnostic;
         this.category = category;
         this.basis = basis;
@@ -30,6 +33,7 @@ public final class Classification {
         this.blocklist = blocklist;
         this.listedAddress = listedAddress;
         this.misconfiguredBlocklist = misconfiguredBlocklist;
+        this.decidedBy = decidedBy;
     }
 
     public Diagnostic diagnostic() {
@@ -52,7 +56,11 @@ public final class Classification {
         return basis;
     }
 
-    /** True when trying again later may work (a 4xx reply, or network trouble with no code). */
+    /**
+     * True when the reply reports a transient refusal (a 4xx reply, or network trouble with no
+     * code) rather than a final verdict. A give-up is final even when it quotes a 4xx. Whether the
+     * reporting server still tries is another question: the report's action (see FailureClassifier).
+     */
     public boolean temporary() {
         return temporary;
     }
@@ -78,9 +86,24 @@ public final class Classification {
         return misconfiguredBlocklist;
     }
 
-    /** The same failure, judged temporary or not by someone who knows better (James's own verdict). */
-    public Classification withTemporary(boolean temporary) {
-        return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist);
+    /**
+     * The same reply, as the reason of a recipient it was not about: James keeps one reply for a
+     * whole mail, and it named another of the mail's recipients. The category is unknown; the
+     * codes and words stay, as evidence for the technical section.
+     */
+    public Classification forAnotherRecipient() {
+        return new Classification(diagnostic, Category.UNKNOWN, Basis.OTHER_RECIPIENT, temporary, null, null, false,
+            "the reply names another recipient");
+    }
+
+    /** True when the reply this classification read was about another recipient of the mail. */
+    public boolean aboutAnotherRecipient() {
+        return basis == Basis.OTHER_RECIPIENT;
+    }
+
+    /** Which knowledge decided ("reason-patterns.tsv row 12", "enhanced-status-codes.tsv X.1.1"): for tests and admins. */
+    public String decidedBy() {
+        return decidedBy;
     }
 
     @Override

@@ -1,12 +1,15 @@
 package io.maelezo.engine.classify;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.maelezo.engine.Category;
 import io.maelezo.engine.data.BlocklistCatalog;
 import io.maelezo.engine.data.BlocklistOperator;
+import io.maelezo.engine.data.DecisionOrder;
 import io.maelezo.engine.data.EnhancedStatusTable;
 import io.maelezo.engine.data.ReasonPatterns;
 import io.maelezo.engine.data.ReplyCodeTable;
@@ -16,19 +19,14 @@ import io.maelezo.engine.parse.Diagnostic;
 import io.maelezo.engine.parse.DiagnosticParser;
 
 /**
- * Decides what a failure means. The words of a reply beat its bare codes:
- * <ol>
- *   <li>a provider's own code ({@code vendor-codes.tsv}: Microsoft 5.7.606, S3150, Yahoo TSS04, ...);</li>
- *   <li>a blocklist operator named in the reply ({@code blocklists.tsv});</li>
- *   <li>the reason the words give ({@code reason-patterns.tsv}, first match wins);</li>
- *   <li>the enhanced status code ({@code enhanced-status-codes.tsv});</li>
- *   <li>the reply code ({@code reply-codes.tsv});</li>
- *   <li>else {@code unknown}.</li>
- * </ol>
- * A 4xx reply is temporary whatever its words say; a failure with no code at all is temporary
- * when it is network trouble.
+ * Decides what one reply means. The steps run in the order {@code decision-order.tsv} gives
+ * (the one place that says it, with the reasons); the first step that finds something decides
+ * the category. Whether the reply is temporary is decided apart: a give-up is final; else a 4xx
+ * code is temporary and a 5xx final; with no code, network trouble, greylisting and rate limits
+ * are temporary (the server retries them).
  */
 public class Classifier {
+    private static final Pattern STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
     private static final Set<Category> TEMPORARY_WITHOUT_CODE = EnumSet.of(Category.NETWORK, Category.GREYLISTED, Category.RATE_LIMITED);
 
     private final DiagnosticParser parser;
@@ -37,6 +35,7 @@ public class Classifier {
     private final EnhancedStatusTable enhancedStatuses;
     private final ReplyCodeTable replyCodes;
     private final VendorCodes vendorCodes;
+    private final List<DecisionOrder.Step> order;
 
     public Classifier(DiagnosticParser parser, VendorCodes vendorCodes, BlocklistCatalog blocklists, ReasonPatterns reasons,
                       EnhancedStatusTable enhancedStatuses, ReplyCodeTable replyCodes) {
@@ -46,6 +45,7 @@ public class Classifier {
         this.reasons = reasons;
         this.enhancedStatuses = enhancedStatuses;
         this.replyCodes = replyCodes;
+        this.order = DecisionOrder.load();
     }
 
     /** The classifier with the knowledge shipped in the jar. */
@@ -54,49 +54,92 @@ public class Classifier {
             EnhancedStatusTable.load(), ReplyCodeTable.load());
     }
 
-    public BlocklistCatalog blocklists() {
-        return blocklists;
+    /** What one step found: a category, what decided it, and the operator for a listing. */
+    private static final class Found {
+        final Category category;
+        final Classification.Basis basis;
+        final String decidedBy;
+        final BlocklistOperator operator;
+
+        Found(Category category, Classification.Basis basis, String decidedBy, BlocklistOperator operator) {
+            this.category = category;
+            this.basis = basis;
+            this.decidedBy = decidedBy;
+            this.operator = operator;
+        }
     }
 
     public Classification classify(String reply) {
-        Diagnostic parsed = parser.parse(reply);
-        Words replyWords = Words.of(parsed.text());
-        Optional<VendorCodes.Entry> vendor = vendorCodes.match(replyWords);
-        Optional<BlocklistOperator> operator = vendor.isPresent()
-            ? vendor.flatMap(VendorCodes.Entry::blocklist).flatMap(blocklists::byId)
-            : blocklists.find(replyWords);
-        Diagnostic diagnostic = operator
-            .map(found -> new Diagnostic(parsed.replyCode().orElse(null), parsed.enhancedStatus().orElse(null), found.redact(replyWords)))
-            .orElse(parsed);
-        Optional<Category> byWords = operator.isPresent() || vendor.isPresent() ? Optional.empty() : reasons.match(replyWords);
-        Optional<Category> byEnhanced = diagnostic.enhancedStatus().flatMap(enhancedStatuses::category).filter(c -> c != Category.UNKNOWN);
-        Optional<Category> byReply = diagnostic.replyCode().flatMap(replyCodes::category).filter(c -> c != Category.UNKNOWN);
-        Category category;
-        Classification.Basis basis;
-        if (vendor.isPresent()) {
-            category = vendor.get().category();
-            basis = Classification.Basis.VENDOR_CODE;
-        } else if (operator.isPresent()) {
-            category = Category.BLOCKLISTED;
-            basis = Classification.Basis.BLOCKLIST_OPERATOR;
-        } else if (byWords.isPresent()) {
-            category = byWords.get();
-            basis = Classification.Basis.WORDS;
-        } else if (byEnhanced.isPresent()) {
-            category = byEnhanced.get();
-            basis = Classification.Basis.ENHANCED_STATUS;
-        } else if (byReply.isPresent()) {
-            category = byReply.get();
-            basis = Classification.Basis.REPLY_CODE;
-        } else {
-            category = Category.UNKNOWN;
-            basis = Classification.Basis.NOTHING;
+        return classify(reply, null);
+    }
+
+    /**
+     * @param reportedStatus the enhanced status code a report gave beside the reply ({@code Status:}),
+     *                       read when the reply has none of its own; may be null
+     */
+    public Classification classify(String reply, String reportedStatus) {
+        Diagnostic diagnostic = parser.parse(reply);
+        if (diagnostic.enhancedStatus().isEmpty() && reportedStatus != null && STATUS.matcher(reportedStatus.trim()).matches()) {
+            diagnostic = new Diagnostic(diagnostic.replyCode().orElse(null), reportedStatus.trim(), diagnostic.text());
         }
-        boolean temporary = isTemporary(diagnostic, category);
-        return new Classification(diagnostic, category, basis, temporary,
-            operator.orElse(null),
-            operator.flatMap(found -> BlocklistCatalog.listedAddress(diagnostic.text())).orElse(null),
-            operator.map(found -> found.meansMisconfiguredServer(replyWords)).orElse(false));
+        Words words = Words.of(diagnostic.text());
+        Found found = null;
+        for (DecisionOrder.Step step : order) {
+            found = decide(step, diagnostic, words);
+            if (found != null) {
+                break;
+            }
+        }
+        Found decided = found != null ? found : new Found(Category.UNKNOWN, Classification.Basis.NOTHING, "nothing", null);
+        // An operator of the decided kind named in the reply is reported (and its secrets redacted) whatever step decided.
+        BlocklistOperator operator = decided.operator;
+        if (operator == null && decided.basis != Classification.Basis.GIVE_UP) {
+            operator = blocklists.find(words).filter(named -> named.category() == decided.category).orElse(null);
+        }
+        if (operator != null) {
+            diagnostic = new Diagnostic(diagnostic.replyCode().orElse(null), diagnostic.enhancedStatus().orElse(null), operator.redact(words));
+        }
+        boolean temporary = decided.basis != Classification.Basis.GIVE_UP && isTemporary(diagnostic, decided.category);
+        String listed = operator != null && operator.listsServers() ? BlocklistCatalog.listedAddress(diagnostic.text()).orElse(null) : null;
+        return new Classification(diagnostic, decided.category, decided.basis, temporary, operator, listed,
+            operator != null && operator.meansMisconfiguredServer(words), decided.decidedBy);
+    }
+
+    private Found decide(DecisionOrder.Step step, Diagnostic diagnostic, Words words) {
+        switch (step) {
+            case GIVE_UP:
+                return words(ReasonPatterns.Stage.GIVE_UP, words, Classification.Basis.GIVE_UP);
+            case PROVIDER_CODE:
+                return vendorCodes.match(words).map(entry -> new Found(entry.category(), Classification.Basis.VENDOR_CODE,
+                    "vendor-codes.tsv row " + (entry.row() + 1), entry.blocklist().flatMap(blocklists::byId).orElse(null))).orElse(null);
+            case OPERATOR:
+                return blocklists.find(words).map(operator -> new Found(operator.category(), Classification.Basis.BLOCKLIST_OPERATOR,
+                    "blocklists.tsv " + operator.id(), operator)).orElse(null);
+            case STRONG_WORDS:
+                return words(ReasonPatterns.Stage.STRONG, words, Classification.Basis.WORDS);
+            case WEAK_WORDS:
+                return words(ReasonPatterns.Stage.WEAK, words, Classification.Basis.WORDS);
+            case SPECIFIC_STATUS:
+                return diagnostic.enhancedStatus().flatMap(status -> enhancedStatuses.specific(status)
+                    .map(category -> new Found(category, Classification.Basis.ENHANCED_STATUS, "enhanced-status-codes.tsv " + status, null)))
+                    .orElse(null);
+            case STATUS_CLASS:
+                return diagnostic.enhancedStatus().flatMap(status -> enhancedStatuses.ofClass(status)
+                    .filter(category -> category != Category.UNKNOWN)
+                    .map(category -> new Found(category, Classification.Basis.ENHANCED_STATUS, "enhanced-status-codes.tsv class of " + status, null)))
+                    .orElse(null);
+            case REPLY_CODE:
+                return diagnostic.replyCode().flatMap(code -> replyCodes.category(code).filter(category -> category != Category.UNKNOWN)
+                    .map(category -> new Found(category, Classification.Basis.REPLY_CODE, "reply-codes.tsv " + code, null)))
+                    .orElse(null);
+            default:
+                throw new IllegalStateException("no implementation for step " + step);
+        }
+    }
+
+    private Found words(ReasonPatterns.Stage stage, Words words, Classification.Basis basis) {
+        return reasons.match(stage, words).map(match -> new Found(match.category(), basis,
+            "reason-patterns.tsv row " + (match.row() + 1), null)).orElse(null);
     }
 
     private static boolean isTemporary(Diagnostic diagnostic, Category category) {

@@ -20,15 +20,21 @@ public final class RecentClassifications {
         this.classifier = classifier;
     }
 
-    /** What a reply means: the same as {@link Classifier#classify}. */
+    /** What a reply means: the same as {@link Classifier#classify(String)}. */
     public Classification classify(String reply) {
+        return classify(reply, null);
+    }
+
+    /** What a reply means, with the status a report gave beside it: the same as {@link Classifier#classify(String, String)}. */
+    public Classification classify(String reply, String reportedStatus) {
         if (reply.length() > LONGEST_KEPT) {
-            return classifier.classify(reply);
+            return classifier.classify(reply, reportedStatus);
         }
-        Classification classification = kept.getIfPresent(reply);
+        String key = reportedStatus == null ? reply : reportedStatus + '\u0000' + reply;
+        Classification classification = kept.getIfPresent(key);
         if (classification == null) {
-            classification = classifier.classify(reply);
-            kept.put(reply, classification);
+            classification = classifier.classify(reply, reportedStatus);
+            kept.put(key, classification);
         }
         return classification;
     }

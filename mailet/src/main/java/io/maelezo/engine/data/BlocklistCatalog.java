@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.maelezo.engine.Category;
 import io.maelezo.engine.parse.Ipv4Scanner;
 
 /**
@@ -19,19 +20,38 @@ import io.maelezo.engine.parse.Ipv4Scanner;
 public final class BlocklistCatalog {
     private static final Pattern IPV6 = Pattern.compile("(?<![\\w:])((?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}|(?:[0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4})(?![\\w:])");
 
+    /**
+     * After an identifier, the host name (or word) must end: {@code zen.spamhaus.org} is found in
+     * "blocked using zen.spamhaus.org." and in a URL path, never in {@code www.spamhaus.org.evil.example}.
+     * Before it, a dot is allowed: {@code x.zen.spamhaus.org} ends with the identifier (a label suffix).
+     */
+    private static final String HOST_ENDS = "(?![\\w-]|\\.[\\w-])";
+
     private final List<BlocklistOperator> operators;
-    /** One pattern per operator (any of its identifiers, as a whole word), indexed. */
-    private final KeywordIndex index;
+    /** One pattern per operator (any of its identifiers), indexed: the operators of domain lists, then the others. */
+    private final KeywordIndex contentIndex;
+    private final KeywordIndex serverIndex;
+    private final List<BlocklistOperator> contentOperators = new ArrayList<>();
+    private final List<BlocklistOperator> serverOperators = new ArrayList<>();
 
     private BlocklistCatalog(List<BlocklistOperator> operators) {
         this.operators = List.copyOf(operators);
-        List<String> identifierPatterns = new ArrayList<>();
+        List<String> contentPatterns = new ArrayList<>();
+        List<String> serverPatterns = new ArrayList<>();
         for (BlocklistOperator operator : operators) {
-            identifierPatterns.add(operator.identifiers().stream()
+            String pattern = operator.identifiers().stream()
                 .map(BlocklistCatalog::literal)
-                .collect(Collectors.joining("|", "(?<![\\w-])(?:", ")(?![\\w-])")));
+                .collect(Collectors.joining("|", "(?<![\\w-])(?:", ")" + HOST_ENDS));
+            if (operator.listsServers()) {
+                serverOperators.add(operator);
+                serverPatterns.add(pattern);
+            } else {
+                contentOperators.add(operator);
+                contentPatterns.add(pattern);
+            }
         }
-        this.index = new KeywordIndex(identifierPatterns);
+        this.contentIndex = new KeywordIndex(contentPatterns);
+        this.serverIndex = new KeywordIndex(serverPatterns);
     }
 
     /** An identifier as a regex that matches it literally: every sign escaped, so its letters can be indexed. */
@@ -49,6 +69,7 @@ public final class BlocklistCatalog {
             operators.add(new BlocklistOperator(
                 row.get("id"),
                 row.get("name"),
+                Category.requireId(row.get("category")),
                 Arrays.stream(row.get("identifiers").split(","))
                     .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toList()),
                 row.get("lookup_url"),
@@ -84,10 +105,17 @@ public final class BlocklistCatalog {
         return find(Words.of(text));
     }
 
-    /** The operator named first in the text, if any. */
+    /**
+     * The operator named in the text, if any: an operator of a domain list first (a reply that
+     * names {@code dbl.spamhaus.org} often says "Spamhaus" too), else the one named first.
+     */
     public Optional<BlocklistOperator> find(Words words) {
-        KeywordIndex.Hit hit = index.earliest(words);
-        return hit == null ? Optional.empty() : Optional.of(operators.get(hit.pattern()));
+        KeywordIndex.Hit hit = contentIndex.earliest(words);
+        if (hit != null) {
+            return Optional.of(contentOperators.get(hit.pattern()));
+        }
+        hit = serverIndex.earliest(words);
+        return hit == null ? Optional.empty() : Optional.of(serverOperators.get(hit.pattern()));
     }
 
     /** The listed address a rejection names (the sending server's IP), if it names one. */

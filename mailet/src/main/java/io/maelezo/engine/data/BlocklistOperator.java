@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.maelezo.engine.Category;
+
 /**
  * One DNS blocklist (or reputation service) operator, as {@code blocklists.tsv} describes it:
  * a stable id, the name people know, what identifies it in a rejection (zone and host names,
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 public final class BlocklistOperator {
     private final String id;
     private final String name;
+    private final Category category;
     private final List<String> identifiers;
     private final String lookupUrl;
     private final String lookupUrlWithoutIp;
@@ -22,14 +25,17 @@ public final class BlocklistOperator {
     private final String redactWhen;
 
     /**
+     * @param category          what a listing on it means: {@code blocklisted} (the sending server is listed) or
+     *                          {@code spam} (a domain or link in the message is listed, as on the Spamhaus DBL)
      * @param misconfiguredWhen a regex, or empty: when a reply matches, the listing means a misconfigured server
      * @param redact            a regex for secrets to remove from replies, or null
      * @param redactWhen        what a reply must contain (any case) for {@code redact} to be tried; empty: always
      */
-    public BlocklistOperator(String id, String name, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
+    public BlocklistOperator(String id, String name, Category category, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
                       String misconfiguredWhen, Pattern redact, String redactWhen) {
         this.id = id;
         this.name = name;
+        this.category = category;
         this.identifiers = List.copyOf(identifiers);
         this.lookupUrl = lookupUrl;
         this.lookupUrlWithoutIp = lookupUrlWithoutIp;
@@ -44,6 +50,16 @@ public final class BlocklistOperator {
 
     public String name() {
         return name;
+    }
+
+    /** What a listing on this operator's list means (see {@code blocklists.tsv}). */
+    public Category category() {
+        return category;
+    }
+
+    /** True when the operator lists sending servers' addresses (so the address in a rejection is the listed one). */
+    public boolean listsServers() {
+        return category == Category.BLOCKLISTED;
     }
 
     public List<String> identifiers() {

@@ -26,14 +26,21 @@ public final class EnhancedStatusTable {
         return new EnhancedStatusTable(Map.copyOf(categories));
     }
 
-    /** The category for {@code 5.1.1}; for an unregistered detail, its subject's category; empty for X.0.0. */
-    public Optional<Category> category(String enhancedStatus) {
-        String generic = "X" + enhancedStatus.substring(enhancedStatus.indexOf('.'));
-        Category exact = categories.get(generic);
-        if (exact != null) {
-            return Optional.of(exact);
+    /** The category of a registered code ({@code 5.1.1}, or a provider's {@code 5.4.316}); empty for X.0.0 and unregistered details. */
+    public Optional<Category> specific(String enhancedStatus) {
+        return Optional.ofNullable(categories.get(generic(enhancedStatus))).filter(category -> category != Category.UNKNOWN);
+    }
+
+    /** The category of the code's subject alone ({@code X.7.*}), for a detail the registry does not know. */
+    public Optional<Category> ofClass(String enhancedStatus) {
+        String generic = generic(enhancedStatus);
+        if (categories.containsKey(generic)) {
+            return Optional.empty();
         }
-        String subject = generic.substring(0, generic.lastIndexOf('.')) + ".*";
-        return Optional.ofNullable(categories.get(subject));
+        return Optional.ofNullable(categories.get(generic.substring(0, generic.lastIndexOf('.')) + ".*"));
+    }
+
+    private static String generic(String enhancedStatus) {
+        return "X" + enhancedStatus.substring(enhancedStatus.indexOf('.'));
     }
 }

@@ -1,6 +1,7 @@
 package io.maelezo.engine.data;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,56 +10,114 @@ import java.util.regex.Pattern;
 import io.maelezo.engine.Category;
 
 /**
- * What the words of a reply say, beyond its codes ({@code reason-patterns.tsv}): an ordered list
- * of patterns, each naming a category. The first pattern that matches wins, so the file is
- * ordered from the most specific reason (a virus, a blocklist, spam) to the most general.
+ * What the words of a reply say, beyond its codes ({@code reason-patterns.tsv}): for each stage
+ * (give-up, strong, weak; {@code decision-order.tsv} says when each is read) an ordered list of
+ * patterns, each naming a category. Within a stage the first pattern that matches wins.
  */
 public final class ReasonPatterns {
+    /** When a pattern's words are read: see decision-order.tsv. */
+    public enum Stage {
+        GIVE_UP("give-up"), STRONG("strong"), WEAK("weak");
+
+        private final String id;
+
+        Stage(String id) {
+            this.id = id;
+        }
+
+        static Stage requireId(String id) {
+            for (Stage stage : values()) {
+                if (stage.id.equals(id)) {
+                    return stage;
+                }
+            }
+            throw new IllegalArgumentException("reason-patterns.tsv: unknown stage '" + id + "'");
+        }
+    }
+
+    /** Which row of the file matched, and what it says. */
+    public static final class Match {
+        private final Category category;
+        private final int row;
+
+        Match(Category category, int row) {
+            this.category = category;
+            this.row = row;
+        }
+
+        public Category category() {
+            return category;
+        }
+
+        /** The row's place among the file's patterns (0 for the first), to tell which row decided. */
+        public int row() {
+            return row;
+        }
+    }
+
     /** Replies are English or carry their codes in ASCII: ASCII case folding is enough (and fast). */
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
-    /** The regexes, in file order; the keyword index checks and compiles them. */
     private final List<String> patterns;
     private final List<Category> categories;
-    private final KeywordIndex index;
+    private final List<Stage> stages;
+    private final Map<Stage, KeywordIndex> indexes = new EnumMap<>(Stage.class);
+    /** For each stage, the file row of each of its patterns. */
+    private final Map<Stage, List<Integer>> rows = new EnumMap<>(Stage.class);
 
-    private ReasonPatterns(List<String> patterns, List<Category> categories) {
+    private ReasonPatterns(List<String> patterns, List<Category> categories, List<Stage> stages) {
         this.patterns = List.copyOf(patterns);
         this.categories = List.copyOf(categories);
-        this.index = new KeywordIndex(this.patterns, FLAGS);
+        this.stages = List.copyOf(stages);
+        for (Stage stage : Stage.values()) {
+            List<String> own = new ArrayList<>();
+            List<Integer> ownRows = new ArrayList<>();
+            for (int i = 0; i < patterns.size(); i++) {
+                if (stages.get(i) == stage) {
+                    own.add(patterns.get(i));
+                    ownRows.add(i);
+                }
+            }
+            indexes.put(stage, new KeywordIndex(own, FLAGS));
+            rows.put(stage, List.copyOf(ownRows));
+        }
     }
 
     public static ReasonPatterns load() {
         List<String> patterns = new ArrayList<>();
         List<Category> categories = new ArrayList<>();
+        List<Stage> stages = new ArrayList<>();
         for (Map<String, String> row : TsvTable.load("reason-patterns.tsv").rows()) {
             patterns.add(row.get("pattern"));
             categories.add(Category.requireId(row.get("category")));
+            stages.add(Stage.requireId(row.get("stage")));
         }
-        return new ReasonPatterns(patterns, categories);
+        return new ReasonPatterns(patterns, categories, stages);
     }
 
-    /** These patterns first, then the shipped ones (a site's own wording; the benchmarks' many patterns). */
+    /** These patterns first among the strong words, then the shipped ones (a site's own wording; the benchmarks' many patterns). */
     public ReasonPatterns withLeadingPatterns(List<String> regexes, Category category) {
-        List<String> allPatterns = new ArrayList<>();
+        List<String> allPatterns = new ArrayList<>(regexes);
         List<Category> allCategories = new ArrayList<>();
-        for (String regex : regexes) {
-            allPatterns.add(regex);
+        List<Stage> allStages = new ArrayList<>();
+        for (int i = 0; i < regexes.size(); i++) {
             allCategories.add(category);
+            allStages.add(Stage.STRONG);
         }
         allPatterns.addAll(patterns);
         allCategories.addAll(categories);
-        return new ReasonPatterns(allPatterns, allCategories);
+        allStages.addAll(stages);
+        return new ReasonPatterns(allPatterns, allCategories, allStages);
     }
 
-    public Optional<Category> match(String words) {
-        return match(Words.of(words));
-    }
-
-    /** The category of the first pattern that matches; e-mail addresses in the text are not read. */
-    public Optional<Category> match(Words words) {
-        int first = index.firstMatching(words.withoutAddresses());
-        return first < 0 ? Optional.empty() : Optional.of(categories.get(first));
+    /** The first pattern of this stage that matches; e-mail addresses in the text are not read. */
+    public Optional<Match> match(Stage stage, Words words) {
+        int first = indexes.get(stage).firstMatching(words.withoutAddresses());
+        if (first < 0) {
+            return Optional.empty();
+        }
+        int row = rows.get(stage).get(first);
+        return Optional.of(new Match(categories.get(row), row));
     }
 
     public int size() {

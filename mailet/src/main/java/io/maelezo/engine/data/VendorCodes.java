@@ -19,11 +19,18 @@ public final class VendorCodes {
         private final String pattern;
         private final Category category;
         private final String blocklist;
+        private final int row;
 
-        Entry(String pattern, Category category, String blocklist) {
+        Entry(String pattern, Category category, String blocklist, int row) {
             this.pattern = pattern;
             this.category = category;
             this.blocklist = blocklist;
+            this.row = row;
+        }
+
+        /** The row's place among the file's codes (0 for the first), to tell which row decided. */
+        public int row() {
+            return row;
         }
 
         public Category category() {
@@ -50,7 +57,7 @@ public final class VendorCodes {
         List<Entry> entries = new ArrayList<>();
         for (Map<String, String> row : TsvTable.load("vendor-codes.tsv").rows()) {
             entries.add(new Entry(row.get("pattern"),
-                Category.requireId(row.get("category")), row.get("blocklist")));
+                Category.requireId(row.get("category")), row.get("blocklist"), entries.size()));
         }
         return new VendorCodes(entries);
     }

@@ -16,7 +16,8 @@ import io.maelezo.engine.classify.Classification;
  * this class only decides which entries to use and what values to fill in:
  * <ul>
  *   <li>{@code category.ID.headline}, {@code .what}, {@code .side}, {@code .step.N}: per category
- *       ({@code category.blocklisted-misconfigured.*} when the "listing" is the recipient server's fault);</li>
+ *       ({@code category.blocklisted-misconfigured.*} when the "listing" is the recipient server's fault;
+ *       {@code category.unknown-other-recipient.*} when the only reply known was about another recipient);</li>
  *   <li>{@code code.NNN}, else {@code digit.first.N} and {@code digit.second.N}: what the reply code means;</li>
  *   <li>{@code temporary.true} / {@code temporary.false};</li>
  *   <li>{@code blocklist.ID.note}: what to know about one operator;</li>
@@ -68,8 +69,8 @@ public final class ExplanationWriter {
         if (wordsNameRecipients) {
             values.put("recipients", listed(recipients));
         }
-        String group = "category." + classification.category().id()
-            + (classification.misconfiguredBlocklist() ? "-misconfigured" : "");
+        String group = classification.aboutAnotherRecipient() ? "category.unknown-other-recipient"
+            : "category." + classification.category().id() + (classification.misconfiguredBlocklist() ? "-misconfigured" : "");
         List<Object> key = List.of(language, group, codeExplainsTheFailure(classification), classification.temporary(),
             classification.blocklist().map(operator -> operator.id()).orElse(""), values);
         Words words = kept.getIfPresent(key);

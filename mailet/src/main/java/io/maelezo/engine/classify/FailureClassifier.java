@@ -1,0 +1,86 @@
+package io.maelezo.engine.classify;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one decision about one recipient, for the mailets, the decorator and the command line
+ * alike. The order (what a reply means is decided by {@link Classifier}, in the order of
+ * {@code decision-order.tsv}):
+ * <ol>
+ *   <li>What the sending server recorded for the whole mail (James keeps one reply, whichever
+ *       recipient it was about): when it names one of the mail's recipients ({@code <addr>},
+ *       {@code addr:}) and not this one, it is another recipient's reason, and this recipient's
+ *       is not known ({@link Classification#aboutAnotherRecipient()}); else it is this one's.</li>
+ *   <li>Else the reply about this recipient, with the report's {@code Status:} when the reply
+ *       carries no enhanced status code of its own.</li>
+ *   <li>Else, when that says nothing and this is the bounce's only recipient, the bounce's own words.</li>
+ * </ol>
+ * The action (failed or delayed) is the report's; a delayed recipient's category is its cause.
+ */
+public final class FailureClassifier {
+    private final RecentClassifications classifications;
+
+    public FailureClassifier(RecentClassifications classifications) {
+        this.classifications = classifications;
+    }
+
+    public Verdict decide(FailureEvidence evidence) {
+        return new Verdict(classify(evidence), evidence.action());
+    }
+
+    private Classification classify(FailureEvidence evidence) {
+        Optional<String> sendersReply = evidence.sendersReply();
+        if (sendersReply.isPresent()) {
+            Classification classification = classifications.classify(sendersReply.get(), null);
+            if (!names(sendersReply.get(), evidence.recipient()) && namesAnyOf(sendersReply.get(), evidence)) {
+                return classification.forAnotherRecipient();
+            }
+            return classification;
+        }
+        Classification classification = classifications.classify(evidence.reply(), evidence.reportedStatus().orElse(null));
+        if (classification.basis() == Classification.Basis.NOTHING && evidence.otherRecipients().isEmpty()
+            && evidence.bounceWords().isPresent()) {
+            Classification fromWholeText = classifications.classify(evidence.bounceWords().get(), null);
+            if (fromWholeText.basis() != Classification.Basis.NOTHING) {
+                return fromWholeText;
+            }
+        }
+        return classification;
+    }
+
+    private static boolean namesAnyOf(String reply, FailureEvidence evidence) {
+        for (String other : evidence.otherRecipients()) {
+            if (names(reply, other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the reply names this address as a whole ({@code <a@b>}, {@code a@b:}, {@code a@b...}),
+     * in any case; not inside a longer address ({@code xa@b.org} does not name {@code a@b}).
+     */
+    static boolean names(String reply, String address) {
+        if (address.isEmpty() || address.indexOf('@') < 0) {
+            return false;
+        }
+        String text = reply.toLowerCase(Locale.ROOT);
+        String wanted = address.toLowerCase(Locale.ROOT);
+        for (int at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
+            int end = at + wanted.length();
+            boolean startsClean = at == 0 || !partOfAddress(text.charAt(at - 1));
+            boolean endsClean = end == text.length() || !partOfAddress(text.charAt(end))
+                || (text.charAt(end) == '.' && (end + 1 == text.length() || !partOfAddress(text.charAt(end + 1))));
+            if (startsClean && endsClean) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean partOfAddress(char c) {
+        return Character.isLetterOrDigit(c) || "._%+-@".indexOf(c) >= 0;
+    }
+}
