@@ -30,7 +30,7 @@ class ClassifierTest {
         "java.net.UnknownHostException: mx.example.invalid | domain-unknown",
         "Too many retries failure. Bouncing after 1 retries. | expired",
         // Codes alone.
-        "550 Requested action not taken | mailbox-unknown",
+        "550 Requested action not taken | policy",
         "551 User not local; please try <b@example.org> | mailbox-moved",
         "553 Requested action not taken | address-invalid",
         "554 Transaction failed | policy",
@@ -121,9 +121,18 @@ class ClassifierTest {
     }
 
     @Test
-    void aGiveUpIsFinalEvenWhenItQuotesAFourHundred() {
+    void aGiveUpIsFinalEvenWhenItQuotesAFourHundredAndItsCategoryIsTheCauseItNames() {
         Classification classification = CLASSIFIER.classify(
             "451 4.4.1 mx.example.org [192.0.2.7]: Connection timed out: retry timeout exceeded");
+
+        assertThat(classification.category()).isEqualTo(Category.NETWORK);
+        assertThat(classification.temporary()).isFalse();
+        assertThat(classification.decidedBy()).startsWith("give-up, cause: ");
+    }
+
+    @Test
+    void aGiveUpThatNamesNoCauseHasExpired() {
+        Classification classification = CLASSIFIER.classify("451 4.7.1 retry timeout exceeded");
 
         assertThat(classification.category()).isEqualTo(Category.EXPIRED);
         assertThat(classification.temporary()).isFalse();

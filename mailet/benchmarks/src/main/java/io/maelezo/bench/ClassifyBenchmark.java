@@ -59,7 +59,7 @@ public class ClassifyBenchmark {
         List<BlocklistOperator> operators = new ArrayList<>();
         for (int i = 0; i < extraOperators; i++) {
             operators.add(new BlocklistOperator("synthetic" + i, "Synthetic " + i, Category.BLOCKLISTED,
-                List.of("bl" + i + ".synthetic.example", "synthetic-list-" + i), "", "", "", null, ""));
+                List.of("bl" + i + ".synthetic.example", "synthetic-list-" + i), "", "", "", null, null, ""));
         }
         List<String> patterns = new ArrayList<>();
         for (int i = 0; i < extraPatterns; i++) {

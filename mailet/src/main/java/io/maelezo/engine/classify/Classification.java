@@ -10,7 +10,7 @@ import io.maelezo.engine.parse.Diagnostic;
 public final class Classification {
     /** What decided the category: one of the steps of decision-order.tsv, or nothing. */
     public enum Basis {
-        GIVE_UP, VENDOR_CODE, BLOCKLIST_OPERATOR, WORDS, ENHANCED_STATUS, REPLY_CODE, NOTHING,
+        GIVE_UP, VENDOR_CODE, BLOCKLIST_OPERATOR, WORDS, ENHANCED_STATUS, WEAK_WORDS, REPLY_CODE, NOTHING,
         /** The reply was about another recipient of the same mail: this one's reason is not known. */
         OTHER_RECIPIENT
     }
@@ -99,6 +99,17 @@ public final class Classification {
     /** True when the reply this classification read was about another recipient of the mail. */
     public boolean aboutAnotherRecipient() {
         return basis == Basis.OTHER_RECIPIENT;
+    }
+
+    /** The same failure, final: what the sending server gave up on is over, whatever its cause said. */
+    Classification asFinal() {
+        return temporary ? new Classification(diagnostic, category, basis, false, blocklist, listedAddress, misconfiguredBlocklist, decidedBy)
+            : this;
+    }
+
+    /** True when only words that name no reason ("refused", "will be retried") or a bare reply code decided. */
+    public boolean weak() {
+        return basis == Basis.WEAK_WORDS || basis == Basis.REPLY_CODE || basis == Basis.NOTHING;
     }
 
     /** Which knowledge decided ("reason-patterns.tsv row 12", "enhanced-status-codes.tsv X.1.1"): for tests and admins. */

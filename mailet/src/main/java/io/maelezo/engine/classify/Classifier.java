@@ -13,6 +13,7 @@ import io.maelezo.engine.data.DecisionOrder;
 import io.maelezo.engine.data.EnhancedStatusTable;
 import io.maelezo.engine.data.ReasonPatterns;
 import io.maelezo.engine.data.ReplyCodeTable;
+import io.maelezo.engine.data.TemporaryWithoutCode;
 import io.maelezo.engine.data.VendorCodes;
 import io.maelezo.engine.data.Words;
 import io.maelezo.engine.parse.Diagnostic;
@@ -22,12 +23,13 @@ import io.maelezo.engine.parse.DiagnosticParser;
  * Decides what one reply means. The steps run in the order {@code decision-order.tsv} gives
  * (the one place that says it, with the reasons); the first step that finds something decides
  * the category. Whether the reply is temporary is decided apart: a give-up is final; else a 4xx
- * code is temporary and a 5xx final; with no code, network trouble, greylisting and rate limits
- * are temporary (the server retries them).
+ * code is temporary and a 5xx final; with no code, {@code temporary-without-code.tsv} says.
  */
 public class Classifier {
+    /** The steps that may name the cause of a give-up (its words and a provider's code, not the standard codes it quotes). */
+    private static final Set<DecisionOrder.Step> CAUSE_OF_A_GIVE_UP = EnumSet.of(DecisionOrder.Step.PROVIDER_CODE,
+        DecisionOrder.Step.OPERATOR, DecisionOrder.Step.STRONG_WORDS);
     private static final Pattern STATUS = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}");
-    private static final Set<Category> TEMPORARY_WITHOUT_CODE = EnumSet.of(Category.NETWORK, Category.GREYLISTED, Category.RATE_LIMITED);
 
     private final DiagnosticParser parser;
     private final BlocklistCatalog blocklists;
@@ -36,6 +38,7 @@ public class Classifier {
     private final ReplyCodeTable replyCodes;
     private final VendorCodes vendorCodes;
     private final List<DecisionOrder.Step> order;
+    private final TemporaryWithoutCode temporaryWithoutCode = TemporaryWithoutCode.load();
 
     public Classifier(DiagnosticParser parser, VendorCodes vendorCodes, BlocklistCatalog blocklists, ReasonPatterns reasons,
                       EnhancedStatusTable enhancedStatuses, ReplyCodeTable replyCodes) {
@@ -83,26 +86,42 @@ public class Classifier {
             diagnostic = new Diagnostic(diagnostic.replyCode().orElse(null), reportedStatus.trim(), diagnostic.text());
         }
         Words words = Words.of(diagnostic.text());
+        Words reading = words;
         Found found = null;
+        boolean gaveUp = false;
         for (DecisionOrder.Step step : order) {
-            found = decide(step, diagnostic, words);
-            if (found != null) {
+            Found here = decide(step, diagnostic, reading);
+            if (here == null) {
+                continue;
+            }
+            if (step == DecisionOrder.Step.GIVE_UP) {
+                // Final whatever follows; the category is the cause when the rest of the reply names one.
+                gaveUp = true;
+                found = here;
+                reading = Words.of(reasons.withoutMatches(ReasonPatterns.Stage.GIVE_UP, diagnostic.text()));
+                continue;
+            }
+            if (gaveUp && !CAUSE_OF_A_GIVE_UP.contains(step)) {
                 break;
             }
+            found = gaveUp ? new Found(here.category, here.basis, "give-up, cause: " + here.decidedBy, here.operator) : here;
+            break;
         }
         Found decided = found != null ? found : new Found(Category.UNKNOWN, Classification.Basis.NOTHING, "nothing", null);
         // An operator of the decided kind named in the reply is reported (and its secrets redacted) whatever step decided.
         BlocklistOperator operator = decided.operator;
-        if (operator == null && decided.basis != Classification.Basis.GIVE_UP) {
+        if (operator == null && !gaveUp) {
             operator = blocklists.find(words).filter(named -> named.category() == decided.category).orElse(null);
         }
         if (operator != null) {
             diagnostic = new Diagnostic(diagnostic.replyCode().orElse(null), diagnostic.enhancedStatus().orElse(null), operator.redact(words));
         }
-        boolean temporary = decided.basis != Classification.Basis.GIVE_UP && isTemporary(diagnostic, decided.category);
+        boolean misconfigured = operator != null && operator.meansMisconfiguredServer(words);
+        // A "listing" that shows the recipient's server misusing the list: what blocklists.tsv says it means.
+        Category category = misconfigured ? operator.misconfiguredCategory() : decided.category;
+        boolean temporary = !gaveUp && isTemporary(diagnostic, category);
         String listed = operator != null && operator.listsServers() ? BlocklistCatalog.listedAddress(diagnostic.text()).orElse(null) : null;
-        return new Classification(diagnostic, decided.category, decided.basis, temporary, operator, listed,
-            operator != null && operator.meansMisconfiguredServer(words), decided.decidedBy);
+        return new Classification(diagnostic, category, decided.basis, temporary, operator, listed, misconfigured, decided.decidedBy);
     }
 
     private Found decide(DecisionOrder.Step step, Diagnostic diagnostic, Words words) {
@@ -118,7 +137,7 @@ public class Classifier {
             case STRONG_WORDS:
                 return words(ReasonPatterns.Stage.STRONG, words, Classification.Basis.WORDS);
             case WEAK_WORDS:
-                return words(ReasonPatterns.Stage.WEAK, words, Classification.Basis.WORDS);
+                return words(ReasonPatterns.Stage.WEAK, words, Classification.Basis.WEAK_WORDS);
             case SPECIFIC_STATUS:
                 return diagnostic.enhancedStatus().flatMap(status -> enhancedStatuses.specific(status)
                     .map(category -> new Found(category, Classification.Basis.ENHANCED_STATUS, "enhanced-status-codes.tsv " + status, null)))
@@ -142,11 +161,11 @@ public class Classifier {
             "reason-patterns.tsv row " + (match.row() + 1), null)).orElse(null);
     }
 
-    private static boolean isTemporary(Diagnostic diagnostic, Category category) {
+    private boolean isTemporary(Diagnostic diagnostic, Category category) {
         int replyClass = diagnostic.replyClass();
         if (replyClass != 0) {
             return replyClass == 4;
         }
-        return TEMPORARY_WITHOUT_CODE.contains(category);
+        return temporaryWithoutCode.temporary(category, diagnostic.text());
     }
 }

@@ -3,6 +3,8 @@ package io.maelezo.engine.classify;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.maelezo.engine.Category;
+
 /**
  * The one decision about one recipient, for the mailets, the decorator and the command line
  * alike. The order (what a reply means is decided by {@link Classifier}, in the order of
@@ -14,7 +16,9 @@ import java.util.Optional;
  *       is not known ({@link Classification#aboutAnotherRecipient()}); else it is this one's.</li>
  *   <li>Else the reply about this recipient, with the report's {@code Status:} when the reply
  *       carries no enhanced status code of its own.</li>
- *   <li>Else, when that says nothing and this is the bounce's only recipient, the bounce's own words.</li>
+ *   <li>Else, when that says nothing or only weakly (words that name no reason, a bare reply code) and
+ *       this is the bounce's only recipient, the bounce's own words, if they say more; and when it
+ *       says only that the delivery expired, the cause the bounce's words name, still final.</li>
  * </ol>
  * The action (failed or delayed) is the report's; a delayed recipient's category is its cause.
  */
@@ -39,10 +43,16 @@ public final class FailureClassifier {
             return classification;
         }
         Classification classification = classifications.classify(evidence.reply(), evidence.reportedStatus().orElse(null));
-        if (classification.basis() == Classification.Basis.NOTHING && evidence.otherRecipients().isEmpty()
-            && evidence.bounceWords().isPresent()) {
+        boolean expiredWithoutCause = classification.category() == Category.EXPIRED;
+        if ((classification.weak() || expiredWithoutCause) && evidence.otherRecipients().isEmpty() && evidence.bounceWords().isPresent()) {
             Classification fromWholeText = classifications.classify(evidence.bounceWords().get(), null);
-            if (fromWholeText.basis() != Classification.Basis.NOTHING) {
+            if (expiredWithoutCause) {
+                // A give-up (or a bare 4.4.7) whose cause the bounce's text names: that cause, still final.
+                if (!fromWholeText.weak() && fromWholeText.category() != Category.EXPIRED) {
+                    return fromWholeText.asFinal();
+                }
+            } else if (classification.basis() == Classification.Basis.NOTHING ? fromWholeText.basis() != Classification.Basis.NOTHING
+                : !fromWholeText.weak()) {
                 return fromWholeText;
             }
         }

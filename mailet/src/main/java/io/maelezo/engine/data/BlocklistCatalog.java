@@ -75,6 +75,7 @@ public final class BlocklistCatalog {
                 row.get("lookup_url"),
                 row.get("lookup_url_without_ip"),
                 row.get("misconfigured_when"),
+                row.get("misconfigured_category").isEmpty() ? null : Category.requireId(row.get("misconfigured_category")),
                 optionalPattern(row.get("redact")),
                 row.get("redact_when")));
         }

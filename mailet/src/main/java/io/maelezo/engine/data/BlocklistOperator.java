@@ -21,6 +21,7 @@ public final class BlocklistOperator {
     private final String lookupUrl;
     private final String lookupUrlWithoutIp;
     private final KeywordIndex misconfiguredWhen;
+    private final Category misconfiguredCategory;
     private final Pattern redact;
     private final String redactWhen;
 
@@ -28,17 +29,19 @@ public final class BlocklistOperator {
      * @param category          what a listing on it means: {@code blocklisted} (the sending server is listed) or
      *                          {@code spam} (a domain or link in the message is listed, as on the Spamhaus DBL)
      * @param misconfiguredWhen a regex, or empty: when a reply matches, the listing means a misconfigured server
+     * @param misconfiguredCategory what such a reply means: server-error (an error answer), or blocklisted (a closed list)
      * @param redact            a regex for secrets to remove from replies, or null
      * @param redactWhen        what a reply must contain (any case) for {@code redact} to be tried; empty: always
      */
     public BlocklistOperator(String id, String name, Category category, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
-                      String misconfiguredWhen, Pattern redact, String redactWhen) {
+                      String misconfiguredWhen, Category misconfiguredCategory, Pattern redact, String redactWhen) {
         this.id = id;
         this.name = name;
         this.category = category;
         this.identifiers = List.copyOf(identifiers);
         this.lookupUrl = lookupUrl;
         this.lookupUrlWithoutIp = lookupUrlWithoutIp;
+        this.misconfiguredCategory = misconfiguredCategory == null ? Category.SERVER_ERROR : misconfiguredCategory;
         this.misconfiguredWhen = misconfiguredWhen == null || misconfiguredWhen.isEmpty() ? null : new KeywordIndex(List.of(misconfiguredWhen));
         this.redact = redact;
         this.redactWhen = redactWhen == null ? "" : redactWhen.toLowerCase(Locale.ROOT);
@@ -77,6 +80,11 @@ public final class BlocklistOperator {
     /** True when this reply shows the recipient's server misusing the list, not a real listing. */
     public boolean meansMisconfiguredServer(Words reply) {
         return misconfiguredWhen != null && misconfiguredWhen.firstMatching(reply) >= 0;
+    }
+
+    /** The category of a reply that shows the recipient's server misusing this list. */
+    public Category misconfiguredCategory() {
+        return misconfiguredCategory;
     }
 
     /** The reply with secrets this operator's rejections are known to leak (query keys) removed. */

@@ -26,14 +26,24 @@ public final class EnhancedStatusTable {
         return new EnhancedStatusTable(Map.copyOf(categories));
     }
 
-    /** The category of a registered code ({@code 5.1.1}, or a provider's {@code 5.4.316}); empty for X.0.0 and unregistered details. */
+    /**
+     * The category of a registered code ({@code 5.1.1}); empty for an unregistered detail and for
+     * the "other or undefined" details X.n.0, which say no more than their subject.
+     */
     public Optional<Category> specific(String enhancedStatus) {
-        return Optional.ofNullable(categories.get(generic(enhancedStatus))).filter(category -> category != Category.UNKNOWN);
+        String generic = generic(enhancedStatus);
+        if (generic.endsWith(".0")) {
+            return Optional.empty(); // "other or undefined": no more than the subject says
+        }
+        return Optional.ofNullable(categories.get(generic)).filter(category -> category != Category.UNKNOWN);
     }
 
-    /** The category of the code's subject alone ({@code X.7.*}), for a detail the registry does not know. */
+    /** The category of the code's subject alone: its X.n.0 row, or {@code X.7.*} for a detail the registry does not know. */
     public Optional<Category> ofClass(String enhancedStatus) {
         String generic = generic(enhancedStatus);
+        if (generic.endsWith(".0")) {
+            return Optional.ofNullable(categories.get(generic));
+        }
         if (categories.containsKey(generic)) {
             return Optional.empty();
         }

@@ -120,6 +120,17 @@ public final class ReasonPatterns {
         return Optional.of(new Match(categories.get(row), row));
     }
 
+    /** The text with what this stage's patterns match blanked out: a give-up's own words name no cause ("retry timeout"). */
+    public String withoutMatches(Stage stage, String text) {
+        String rest = text;
+        for (int i = 0; i < patterns.size(); i++) {
+            if (stages.get(i) == stage) {
+                rest = Pattern.compile(patterns.get(i), FLAGS).matcher(rest).replaceAll(" ");
+            }
+        }
+        return rest;
+    }
+
     public int size() {
         return patterns.size();
     }

@@ -70,7 +70,7 @@ public final class ExplanationWriter {
             values.put("recipients", listed(recipients));
         }
         String group = classification.aboutAnotherRecipient() ? "category.unknown-other-recipient"
-            : "category." + classification.category().id() + (classification.misconfiguredBlocklist() ? "-misconfigured" : "");
+            : classification.misconfiguredBlocklist() ? "category.blocklisted-misconfigured" : "category." + classification.category().id();
         List<Object> key = List.of(language, group, codeExplainsTheFailure(classification), classification.temporary(),
             classification.blocklist().map(operator -> operator.id()).orElse(""), values);
         Words words = kept.getIfPresent(key);

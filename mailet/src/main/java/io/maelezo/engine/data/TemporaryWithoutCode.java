@@ -1,0 +1,55 @@
+package io.maelezo.engine.data;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.maelezo.engine.Category;
+
+/**
+ * When a reply with no code at all is temporary ({@code temporary-without-code.tsv}): by its
+ * category, or by words that say the sending server will retry.
+ */
+public final class TemporaryWithoutCode {
+    private final Set<Category> categories;
+    private final List<Pattern> words;
+
+    private TemporaryWithoutCode(Set<Category> categories, List<Pattern> words) {
+        this.categories = categories;
+        this.words = words;
+    }
+
+    public static TemporaryWithoutCode load() {
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        List<Pattern> words = new ArrayList<>();
+        for (Map<String, String> row : TsvTable.load("temporary-without-code.tsv").rows()) {
+            switch (row.get("kind")) {
+                case "category":
+                    categories.add(Category.requireId(row.get("value")));
+                    break;
+                case "words":
+                    words.add(Pattern.compile(row.get("value"), Pattern.CASE_INSENSITIVE));
+                    break;
+                default:
+                    throw new IllegalArgumentException("temporary-without-code.tsv: unknown kind '" + row.get("kind") + "'");
+            }
+        }
+        return new TemporaryWithoutCode(categories, List.copyOf(words));
+    }
+
+    /** Whether a reply without any code, of this category and with these words, is temporary. */
+    public boolean temporary(Category category, String text) {
+        if (categories.contains(category)) {
+            return true;
+        }
+        for (Pattern pattern : words) {
+            if (pattern.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
