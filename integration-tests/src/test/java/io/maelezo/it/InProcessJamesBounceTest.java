@@ -36,7 +36,9 @@ class InProcessJamesBounceTest {
         .reject("rcpt@remote.example", BLOCKLIST_REPLY)
         .reject("nobody@remote.example", UNKNOWN_USER_REPLY)
         .reject("busy@remote.example", "451 4.3.0 Temporary local problem, please try again later")
-        .reject("amejaa@remote.example", "550 5.2.2 <amejaa@remote.example>: Mailbox full, quota exceeded");
+        .reject("amejaa@remote.example", "550 5.2.2 <amejaa@remote.example>: Mailbox full, quota exceeded")
+        .reject("hayupo@remote.example", "550 5.1.1 <hayupo@remote.example>: Recipient address rejected: User unknown in virtual mailbox table")
+        .reject("orodha@remote.example", "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org");
 
     @RegisterExtension
     static JamesServerExtension james = new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {
@@ -248,6 +250,41 @@ class InProcessJamesBounceTest {
                 return new MimeMessageAndParts(ImapFetch.message(imap.readFirstMessage()));
             }
         }
+    }
+
+    @Test
+    void oneMailRefusedForTwoRecipientsForTwoReasonsBlamesNeitherForTheOthersReason(GuiceJamesServer server) throws Exception {
+        String sender = "zawadi@" + JamesEnvironment.DOMAIN;
+        server.getProbe(DataProbeImpl.class).fluent().addUser(sender, "secret");
+        org.apache.commons.net.smtp.SMTPClient smtp = new org.apache.commons.net.smtp.SMTPClient();
+        smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue());
+        try {
+            smtp.helo("client.maelezo.test");
+            assertThat(smtp.setSender(sender)).isTrue();
+            assertThat(smtp.addRecipient("hayupo@remote.example")).isTrue();
+            assertThat(smtp.addRecipient("orodha@remote.example")).isTrue();
+            assertThat(smtp.sendShortMessageData("From: " + sender + "\r\nTo: hayupo@remote.example, orodha@remote.example\r\n"
+                + "Subject: Wawili\r\n\r\nHabari zenu.\r\n")).isTrue();
+        } finally {
+            smtp.disconnect();
+        }
+
+        BounceParts bounce = new BounceParts(MimeMessageAndParts.read(server, sender).message);
+
+        // James keeps one reply for the whole mail; the report's machine part says it for both.
+        String status = bounce.deliveryStatus();
+        assertThat(status).contains("Final-Recipient: rfc822; hayupo@remote.example").contains("Final-Recipient: rfc822; orodha@remote.example");
+        boolean keptTheUnknownMailbox = status.contains("Diagnostic-Code: smtp; 550 5.1.1 <hayupo@remote.example>");
+        String named = keptTheUnknownMailbox ? "hayupo@remote.example" : "orodha@remote.example";
+        String other = keptTheUnknownMailbox ? "orodha@remote.example" : "hayupo@remote.example";
+        String text = bounce.text().replaceAll("\\s+", " ");
+        String refusedToo = "Barua pepe yako haikufika: seva ya mpokeaji ilikataa anwani hii pia. Barua hii haikufika kwa: " + other;
+        assertThat(text).contains(refusedToo);
+        // The reason of the one reply James kept is told for the address it names, and for it only.
+        String specific = keptTheUnknownMailbox ? "Barua pepe yako haikufika: anwani ya mpokeaji haipo. Barua hii haikufika kwa: " + named
+            : "Barua pepe yako haikufika: seva inayotuma barua zako iko kwenye orodha ya kuzuia";
+        assertThat(text).contains(specific);
+        assertThat(text).doesNotContain("haipo. Barua hii haikufika kwa: " + other);
     }
 
     @Test

@@ -154,6 +154,27 @@ class ExplainedDSNBounceTest {
     }
 
     @Test
+    void theOneReplyJamesKeptIsTheReasonOnlyOfTheRecipientItNames() throws Exception {
+        // A real Postfix refusing two recipients for two reasons: James keeps the first reply only.
+        mailet().service(failed("550 5.1.1 <nouser@remote.example>: Recipient address rejected: User unknown in virtual mailbox table",
+            "nouser@remote.example", "listed@remote.example").build());
+
+        MimeMultipart parts = (MimeMultipart) onlySent().getMsg().getContent();
+        String text = ((String) ((MimeMultipart) parts.getBodyPart(0).getContent()).getBodyPart(0).getContent()).replaceAll("\\s+", " ");
+        String unknownMailbox = "Barua pepe yako haikufika: anwani ya mpokeaji haipo.";
+        String refusedToo = "Barua pepe yako haikufika: seva ya mpokeaji ilikataa anwani hii pia.";
+        assertThat(text).contains(unknownMailbox).contains(refusedToo)
+            .contains("Sababu iliyotolewa ilihusu anwani nyingine ya barua yako");
+        // Each explanation names its own recipient only.
+        String first = text.substring(text.indexOf(unknownMailbox), text.indexOf(refusedToo));
+        assertThat(first).contains("nouser@remote.example").doesNotContain("listed@remote.example");
+        assertThat(text.substring(text.indexOf(refusedToo), text.indexOf(refusedToo) + 400)).contains("listed@remote.example");
+        // The machine-readable part stays James's: one reply, for both.
+        String status = partText(parts.getBodyPart(1));
+        assertThat(status.split("Diagnostic-Code: smtp; 550 5.1.1 <nouser@remote.example>", -1)).hasSize(3);
+    }
+
+    @Test
     void theSendersDsnParametersAreHonoured() throws Exception {
         FakeMail mail = failed(Dsn.BLOCKLIST, "rcpt@remote.example").build();
         mail.setDsnParameters(DsnParameters.of(Optional.of(DsnParameters.EnvId.of("QQ314159")),

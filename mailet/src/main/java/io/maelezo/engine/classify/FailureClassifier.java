@@ -81,8 +81,11 @@ public final class FailureClassifier {
         for (int at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
             int end = at + wanted.length();
             boolean startsClean = at == 0 || !partOfAddress(text.charAt(at - 1));
-            boolean endsClean = end == text.length() || !partOfAddress(text.charAt(end))
-                || (text.charAt(end) == '.' && (end + 1 == text.length() || !partOfAddress(text.charAt(end + 1))));
+            int after = end;
+            while (after < text.length() && text.charAt(after) == '.') {
+                after++; // the end of a sentence, or Sendmail's "addr... User unknown"
+            }
+            boolean endsClean = after == text.length() || !partOfAddress(text.charAt(after));
             if (startsClean && endsClean) {
                 return true;
             }
