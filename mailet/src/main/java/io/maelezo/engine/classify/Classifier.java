@@ -130,7 +130,7 @@ public class Classifier {
                 return words(ReasonPatterns.Stage.GIVE_UP, words, Classification.Basis.GIVE_UP);
             case PROVIDER_CODE:
                 return vendorCodes.match(words).map(entry -> new Found(entry.category(), Classification.Basis.VENDOR_CODE,
-                    "vendor-codes.tsv row " + (entry.row() + 1), entry.blocklist().flatMap(blocklists::byId).orElse(null))).orElse(null);
+                    "vendor-codes.tsv line " + entry.line(), entry.blocklist().flatMap(blocklists::byId).orElse(null))).orElse(null);
             case OPERATOR:
                 return blocklists.find(words).map(operator -> new Found(operator.category(), Classification.Basis.BLOCKLIST_OPERATOR,
                     "blocklists.tsv " + operator.id(), operator)).orElse(null);
@@ -158,7 +158,7 @@ public class Classifier {
 
     private Found words(ReasonPatterns.Stage stage, Words words, Classification.Basis basis) {
         return reasons.match(stage, words).map(match -> new Found(match.category(), basis,
-            "reason-patterns.tsv row " + (match.row() + 1), null)).orElse(null);
+            "reason-patterns.tsv line " + match.line(), null)).orElse(null);
     }
 
     private boolean isTemporary(Diagnostic diagnostic, Category category) {

@@ -36,7 +36,7 @@ public final class ReasonPatterns {
     }
 
     /** Which row of the file matched, and what it says. */
-    public static final class Match {
+    public final class Match {
         private final Category category;
         private final int row;
 
@@ -49,9 +49,9 @@ public final class ReasonPatterns {
             return category;
         }
 
-        /** The row's place among the file's patterns (0 for the first), to tell which row decided. */
-        public int row() {
-            return row;
+        /** The row's line in reason-patterns.tsv, to tell which row decided. */
+        public int line() {
+            return lines.get(row);
         }
     }
 
@@ -61,11 +61,14 @@ public final class ReasonPatterns {
     private final List<String> patterns;
     private final List<Category> categories;
     private final List<Stage> stages;
+    /** The line of each pattern in the file (0 for patterns given in code). */
+    private final List<Integer> lines;
     private final Map<Stage, KeywordIndex> indexes = new EnumMap<>(Stage.class);
     /** For each stage, the file row of each of its patterns. */
     private final Map<Stage, List<Integer>> rows = new EnumMap<>(Stage.class);
 
-    private ReasonPatterns(List<String> patterns, List<Category> categories, List<Stage> stages) {
+    private ReasonPatterns(List<String> patterns, List<Category> categories, List<Stage> stages, List<Integer> lines) {
+        this.lines = List.copyOf(lines);
         this.patterns = List.copyOf(patterns);
         this.categories = List.copyOf(categories);
         this.stages = List.copyOf(stages);
@@ -87,12 +90,14 @@ public final class ReasonPatterns {
         List<String> patterns = new ArrayList<>();
         List<Category> categories = new ArrayList<>();
         List<Stage> stages = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         for (Map<String, String> row : TsvTable.load("reason-patterns.tsv").rows()) {
             patterns.add(row.get("pattern"));
             categories.add(Category.requireId(row.get("category")));
             stages.add(Stage.requireId(row.get("stage")));
+            lines.add(Integer.parseInt(row.get(TsvTable.LINE)));
         }
-        return new ReasonPatterns(patterns, categories, stages);
+        return new ReasonPatterns(patterns, categories, stages, lines);
     }
 
     /** These patterns first among the strong words, then the shipped ones (a site's own wording; the benchmarks' many patterns). */
@@ -100,14 +105,17 @@ public final class ReasonPatterns {
         List<String> allPatterns = new ArrayList<>(regexes);
         List<Category> allCategories = new ArrayList<>();
         List<Stage> allStages = new ArrayList<>();
+        List<Integer> allLines = new ArrayList<>();
         for (int i = 0; i < regexes.size(); i++) {
             allCategories.add(category);
             allStages.add(Stage.STRONG);
+            allLines.add(0);
         }
         allPatterns.addAll(patterns);
         allCategories.addAll(categories);
         allStages.addAll(stages);
-        return new ReasonPatterns(allPatterns, allCategories, allStages);
+        allLines.addAll(lines);
+        return new ReasonPatterns(allPatterns, allCategories, allStages, allLines);
     }
 
     /** The first pattern of this stage that matches; e-mail addresses in the text are not read. */
@@ -129,6 +137,11 @@ public final class ReasonPatterns {
             }
         }
         return rest;
+    }
+
+    /** The line of each pattern in reason-patterns.tsv. */
+    public List<Integer> lines() {
+        return lines;
     }
 
     public int size() {

@@ -18,6 +18,9 @@ import java.util.Map;
  * wrong number of cells is an error in the data, reported with file and line.
  */
 public final class TsvTable {
+    /** Each row also holds its line number in the file under this key, so a decision can say where it came from. */
+    public static final String LINE = "#line";
+
     private final String name;
     private final List<Map<String, String>> rows;
 
@@ -60,6 +63,7 @@ public final class TsvTable {
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), cells.get(i).trim());
             }
+            row.put(LINE, String.valueOf(number));
             rows.add(row);
         }
         return new TsvTable(name, List.copyOf(rows));

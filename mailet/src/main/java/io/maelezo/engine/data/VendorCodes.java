@@ -28,8 +28,8 @@ public final class VendorCodes {
             this.row = row;
         }
 
-        /** The row's place among the file's codes (0 for the first), to tell which row decided. */
-        public int row() {
+        /** The row's line in vendor-codes.tsv, to tell which row decided. */
+        public int line() {
             return row;
         }
 
@@ -57,7 +57,7 @@ public final class VendorCodes {
         List<Entry> entries = new ArrayList<>();
         for (Map<String, String> row : TsvTable.load("vendor-codes.tsv").rows()) {
             entries.add(new Entry(row.get("pattern"),
-                Category.requireId(row.get("category")), row.get("blocklist"), entries.size()));
+                Category.requireId(row.get("category")), row.get("blocklist"), Integer.parseInt(row.get(TsvTable.LINE))));
         }
         return new VendorCodes(entries);
     }
@@ -69,6 +69,15 @@ public final class VendorCodes {
     public Optional<Entry> match(Words reply) {
         int first = index.firstMatching(reply);
         return first < 0 ? Optional.empty() : Optional.of(entries.get(first));
+    }
+
+    /** The line of each code in vendor-codes.tsv. */
+    public List<Integer> lines() {
+        List<Integer> lines = new ArrayList<>();
+        for (Entry entry : entries) {
+            lines.add(entry.row);
+        }
+        return lines;
     }
 
     public int size() {

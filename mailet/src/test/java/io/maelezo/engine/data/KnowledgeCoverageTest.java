@@ -73,7 +73,7 @@ class KnowledgeCoverageTest {
     void everyPatternAndProviderCodeDecidesSomeRealReply() throws Exception {
         Classifier classifier = Classifier.standard();
         Set<String> decided = new TreeSet<>();
-        Pattern row = Pattern.compile("(reason-patterns\\.tsv|vendor-codes\\.tsv) row (\\d+)");
+        Pattern row = Pattern.compile("(reason-patterns\\.tsv|vendor-codes\\.tsv) line (\\d+)");
         List<String> deciders = new ArrayList<>();
         List<String> replies = new ArrayList<>(tuningAndRealWorldReplies());
         replies.addAll(column("/io/maelezo/devset/held-out.tsv"));
@@ -93,18 +93,18 @@ class KnowledgeCoverageTest {
         for (String decider : deciders) {
             Matcher found = row.matcher(decider);
             while (found.find()) {
-                decided.add(found.group(1) + " row " + found.group(2));
+                decided.add(found.group(1) + " line " + found.group(2));
             }
         }
         List<String> unused = new ArrayList<>();
-        for (int i = 1; i <= ReasonPatterns.load().size(); i++) {
-            if (!decided.contains("reason-patterns.tsv row " + i)) {
-                unused.add("reason-patterns.tsv row " + i);
+        for (int line : ReasonPatterns.load().lines()) {
+            if (!decided.contains("reason-patterns.tsv line " + line)) {
+                unused.add("reason-patterns.tsv line " + line);
             }
         }
-        for (int i = 1; i <= VendorCodes.load().size(); i++) {
-            if (!decided.contains("vendor-codes.tsv row " + i)) {
-                unused.add("vendor-codes.tsv row " + i);
+        for (int line : VendorCodes.load().lines()) {
+            if (!decided.contains("vendor-codes.tsv line " + line)) {
+                unused.add("vendor-codes.tsv line " + line);
             }
         }
         assertThat(unused).as("knowledge rows that decide no reply we know (remove them, or add the real reply they are for)").isEmpty();
