@@ -59,11 +59,11 @@ class RobustnessOnRealJamesTest {
         }
 
         @Override
-        public Classification classify(String reply) {
+        public Classification classify(String reply, String reportedStatus) {
             if (failing) {
                 throw new IllegalStateException("injected failure");
             }
-            return super.classify(reply);
+            return super.classify(reply, reportedStatus);
         }
     }
 
