@@ -98,7 +98,7 @@ public class Classifier {
                 // Final whatever follows; the category is the cause when the rest of the reply names one.
                 gaveUp = true;
                 found = here;
-                reading = Words.of(reasons.withoutMatches(ReasonPatterns.Stage.GIVE_UP, diagnostic.text()));
+                reading = Words.of(reasons.withoutGiveUp(diagnostic.text()));
                 continue;
             }
             if (gaveUp && !CAUSE_OF_A_GIVE_UP.contains(step)) {

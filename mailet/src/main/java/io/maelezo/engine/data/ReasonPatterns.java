@@ -64,6 +64,8 @@ public final class ReasonPatterns {
     /** The line of each pattern in the file (0 for patterns given in code). */
     private final List<Integer> lines;
     private final Map<Stage, KeywordIndex> indexes = new EnumMap<>(Stage.class);
+    /** The give-up patterns, compiled once (a few): see {@link #withoutGiveUp}. */
+    private final List<Pattern> giveUps = new ArrayList<>();
     /** For each stage, the file row of each of its patterns. */
     private final Map<Stage, List<Integer>> rows = new EnumMap<>(Stage.class);
 
@@ -82,6 +84,11 @@ public final class ReasonPatterns {
                 }
             }
             indexes.put(stage, new KeywordIndex(own, FLAGS));
+            if (stage == Stage.GIVE_UP) {
+                for (String regex : own) {
+                    giveUps.add(Pattern.compile(regex, FLAGS));
+                }
+            }
             rows.put(stage, List.copyOf(ownRows));
         }
     }
@@ -128,13 +135,11 @@ public final class ReasonPatterns {
         return Optional.of(new Match(categories.get(row), row));
     }
 
-    /** The text with what this stage's patterns match blanked out: a give-up's own words name no cause ("retry timeout"). */
-    public String withoutMatches(Stage stage, String text) {
+    /** The text with what the give-up patterns match blanked out: a give-up's own words name no cause ("retry timeout"). */
+    public String withoutGiveUp(String text) {
         String rest = text;
-        for (int i = 0; i < patterns.size(); i++) {
-            if (stages.get(i) == stage) {
-                rest = Pattern.compile(patterns.get(i), FLAGS).matcher(rest).replaceAll(" ");
-            }
+        for (Pattern giveUp : giveUps) {
+            rest = giveUp.matcher(rest).replaceAll(" ");
         }
         return rest;
     }
