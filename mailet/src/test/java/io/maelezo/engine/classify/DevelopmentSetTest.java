@@ -131,22 +131,22 @@ class DevelopmentSetTest {
 
     @Test
     void heldOutReplies() throws Exception {
-        Figures figures = measure(rows(resource("held-out.tsv")));
-        System.out.println(figures.summary("held-out"));
-
-        assertThat(figures.rows).isGreaterThanOrEqualTo(300);
-        assertThat(figures.categoryPercent()).as("held-out: category right, %").isGreaterThanOrEqualTo(HELD_OUT_CATEGORY_FLOOR);
-        assertThat(figures.temporaryPercent()).as("held-out: temporary right, %").isGreaterThanOrEqualTo(HELD_OUT_TEMPORARY_FLOOR);
+        measureAndHold("held-out", 300, HELD_OUT_CATEGORY_FLOOR, HELD_OUT_TEMPORARY_FLOOR);
     }
 
     @Test
     void tuningReplies() throws Exception {
-        Figures figures = measure(rows(resource("tuning.tsv")));
-        System.out.println(figures.summary("tuning"));
+        measureAndHold("tuning", 1780, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+    }
 
-        assertThat(figures.rows).isGreaterThanOrEqualTo(1780);
-        assertThat(figures.categoryPercent()).as("tuning: category right, %").isGreaterThanOrEqualTo(TUNING_CATEGORY_FLOOR);
-        assertThat(figures.temporaryPercent()).as("tuning: temporary right, %").isGreaterThanOrEqualTo(TUNING_TEMPORARY_FLOOR);
+    /** Prints one part's figures and holds them to its floors. */
+    private static void measureAndHold(String part, int leastRows, double categoryFloor, double temporaryFloor) throws IOException {
+        Figures figures = measure(rows(resource(part + ".tsv")));
+        System.out.println(figures.summary(part));
+
+        assertThat(figures.rows).isGreaterThanOrEqualTo(leastRows);
+        assertThat(figures.categoryPercent()).as(part + ": category right, %").isGreaterThanOrEqualTo(categoryFloor);
+        assertThat(figures.temporaryPercent()).as(part + ": temporary right, %").isGreaterThanOrEqualTo(temporaryFloor);
     }
 
     static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
