@@ -93,9 +93,9 @@ class InProcessJamesBounceTest {
             .contains("orodha ya kuzuia (blocklist) ya Spamhaus")
             .contains("Tatizo si lako")
             .contains("Wasiliana na mpokeaji kwa njia nyingine (simu, SMS")
-            .contains("Mtumie mtoa huduma wako wa barua pepe barua hii yote")
+            .contains("Tuma taarifa hii yote kwa mtoa huduma wako wa barua pepe")
             .contains("https://check.spamhaus.org/results/?query=192.0.2.1")
-            .contains("Tatizo hili si la muda");
+            .contains("Hakuna seva itakayojaribu tena kuituma barua yako");
         // The remote server's own words, for admins, below the explanation.
         assertThat(text.indexOf("Maelezo ya kiufundi")).isGreaterThan(text.indexOf("Ufanye nini sasa?"));
         assertThat(text).contains("blocked using zen.spamhaus.org");
@@ -126,7 +126,7 @@ class InProcessJamesBounceTest {
         BounceParts bounce = bounceOf(server, "baraka@" + JamesEnvironment.DOMAIN, "nobody@remote.example", "Salamu");
 
         assertThat(bounce.text())
-            .startsWith("Barua pepe yako haikufika: anwani ya mpokeaji haipo.")
+            .startsWith("Barua pepe yako haikufika: seva ya mpokeaji haiitambui anwani hii.")
             .contains("Angalia anwani kwa makini");
         assertThat(bounce.deliveryStatus()).containsPattern("(?m)^Status: 5\\.1\\.1\\r?$");
     }
@@ -225,12 +225,55 @@ class InProcessJamesBounceTest {
         BounceParts bounce = new BounceParts(MimeMessageAndParts.read(server, user).message);
 
         assertThat(bounce.text())
-            .contains("Barua pepe yako haikufika: sanduku la barua la mpokeaji limejaa. Barua hii haikufika kwa: full@remote.example")
-            .contains("Barua pepe yako haikufika: anwani ya mpokeaji haipo. Barua hii haikufika kwa: gone@remote.example");
+            .contains("Barua pepe yako haikufika: sanduku la barua la mpokeaji limejaa. Barua yako haikufika kwa: full@remote.example")
+            .contains("Barua pepe yako haikufika: seva ya mpokeaji haiitambui anwani hii. Barua yako haikufika kwa: gone@remote.example");
         // The machine-readable parts read the same as the originals: field by field, and byte for byte.
         assertThat(bounce.deliveryStatus().replace("\r\n", "\n")).isEqualTo(status.replace("\r\n", "\n"));
         assertThat(new String(bounce.attachedOriginal(), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n"))
             .isEqualTo(original.replace("\r\n", "\n"));
+    }
+
+    @Test
+    void aRemoteDelayNoticeTellsTheUserItHasNotArrivedYetAndNotToSendItAgain(GuiceJamesServer server) throws Exception {
+        String user = "subira@" + JamesEnvironment.DOMAIN;
+        server.getProbe(DataProbeImpl.class).fluent().addUser(user, "secret");
+        String status = "Reporting-MTA: dns; mx.remote.example\r\n"
+            + "Arrival-Date: Sun, 29 Nov 2026 10:00:00 +0300\r\n"
+            + "\r\n"
+            + "Final-Recipient: rfc822; polepole@far.example\r\n"
+            + "Action: delayed\r\n"
+            + "Status: 4.4.1\r\n"
+            + "Diagnostic-Code: X-Postfix; connect to mx.far.example[198.51.100.9]:25: Connection timed out\r\n"
+            + "Will-Retry-Until: Fri, 4 Dec 2026 10:00:00 +0300\r\n";
+        String original = "From: " + user + "\r\nTo: polepole@far.example\r\nSubject: Harusi\r\n"
+            + "Message-ID: <harusi@maelezo.test>\r\n\r\nKaribu harusini.\r\n";
+        String report = "From: MAILER-DAEMON@mx.remote.example (Mail Delivery System)\r\n"
+            + "To: " + user + "\r\n"
+            + "Subject: Delayed Mail (still being retried)\r\n"
+            + "Message-ID: <report-3@mx.remote.example>\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b-3\"\r\n"
+            + "\r\n--b-3\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+            + "This is the mail system at host mx.remote.example.\r\n\r\n"
+            + "####################################################################\r\n"
+            + "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\r\n"
+            + "####################################################################\r\n"
+            + "\r\n--b-3\r\nContent-Type: message/delivery-status\r\n\r\n" + status
+            + "\r\n--b-3\r\nContent-Type: message/rfc822\r\n\r\n" + original
+            + "\r\n--b-3--\r\n";
+        sendAsRemoteServer(server, user, report);
+
+        BounceParts bounce = new BounceParts(MimeMessageAndParts.read(server, user).message);
+
+        assertThat(bounce.message.getSubject()).startsWith("Barua pepe bado haijafika");
+        for (String part : new String[] {bounce.text(), org.jsoup.Jsoup.parse(bounce.html()).text()}) {
+            String words = part.replaceAll("\\s+", " ");
+            assertThat(words).contains("Barua pepe yako bado haijafika").contains("Huhitaji kuituma tena sasa")
+                .contains("Barua yako bado haijafika kwa: polepole@far.example")
+                .contains("Your email has not arrived yet")
+                .doesNotContain("haikufika").doesNotContain("Tuma barua tena").doesNotContain("was not delivered");
+        }
+        assertThat(bounce.deliveryStatus().replace("\r\n", "\n")).isEqualTo(status.replace("\r\n", "\n"));
     }
 
     /** A message read back over IMAP from a user's INBOX. */
@@ -278,13 +321,13 @@ class InProcessJamesBounceTest {
         String named = keptTheUnknownMailbox ? "hayupo@remote.example" : "orodha@remote.example";
         String other = keptTheUnknownMailbox ? "orodha@remote.example" : "hayupo@remote.example";
         String text = bounce.text().replaceAll("\\s+", " ");
-        String refusedToo = "Barua pepe yako haikufika: seva ya mpokeaji ilikataa anwani hii pia. Barua hii haikufika kwa: " + other;
+        String refusedToo = "Barua pepe yako haikufika: seva ya mpokeaji ilikataa anwani hii pia. Barua yako haikufika kwa: " + other;
         assertThat(text).contains(refusedToo);
         // The reason of the one reply James kept is told for the address it names, and for it only.
-        String specific = keptTheUnknownMailbox ? "Barua pepe yako haikufika: anwani ya mpokeaji haipo. Barua hii haikufika kwa: " + named
+        String specific = keptTheUnknownMailbox ? "Barua pepe yako haikufika: seva ya mpokeaji haiitambui anwani hii. Barua yako haikufika kwa: " + named
             : "Barua pepe yako haikufika: seva inayotuma barua zako iko kwenye orodha ya kuzuia";
         assertThat(text).contains(specific);
-        assertThat(text).doesNotContain("haipo. Barua hii haikufika kwa: " + other);
+        assertThat(text).doesNotContain("anwani hii. Barua yako haikufika kwa: " + other);
     }
 
     @Test

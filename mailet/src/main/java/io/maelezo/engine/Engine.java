@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Classifier;
 import io.maelezo.engine.classify.FailureClassifier;
@@ -82,6 +83,11 @@ public final class Engine {
 
     public Explanation explain(Language language, Classification classification, List<String> recipients) {
         return writer.explain(language, classification, recipients);
+    }
+
+    /** The explanation of recipients that failed, or that the reporting server still tries ({@link Action#DELAYED}). */
+    public Explanation explain(Language language, Classification classification, List<String> recipients, Action action) {
+        return writer.explain(language, classification, recipients, action);
     }
 
     /** What a reply code means, in words: its own entry, else the meaning of its digits. */

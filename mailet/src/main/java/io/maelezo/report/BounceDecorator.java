@@ -159,7 +159,7 @@ public final class BounceDecorator {
         Map<ReasonKey, Classification> reasons = new LinkedHashMap<>();
         Map<ReasonKey, List<String>> recipientsByReason = new LinkedHashMap<>();
         classified.forEach((failure, classification) -> {
-            ReasonKey reason = new ReasonKey(classification);
+            ReasonKey reason = new ReasonKey(classification, failure.delayed());
             reasons.putIfAbsent(reason, classification);
             List<String> recipients = recipientsByReason.computeIfAbsent(reason, key -> new ArrayList<>());
             if (!failure.recipient().isEmpty()) {
@@ -169,8 +169,8 @@ public final class BounceDecorator {
         List<List<Explanation>> languages = new ArrayList<>();
         for (Language language : engine.languages()) {
             List<Explanation> explanations = new ArrayList<>();
-            reasons.forEach((reason, classification) ->
-                explanations.add(engine.explain(language, classification, recipientsByReason.get(reason))));
+            reasons.forEach((reason, classification) -> explanations.add(engine.explain(language, classification,
+                recipientsByReason.get(reason), reason.delayed ? Action.DELAYED : Action.FAILED)));
             languages.add(explanations);
         }
         return languages;
@@ -401,8 +401,11 @@ public final class BounceDecorator {
         private final String blocklist;
         private final boolean temporary;
         private final boolean aboutAnotherRecipient;
+        /** A delayed recipient is told "not yet", a failed one "not delivered": never one text for both. */
+        final boolean delayed;
 
-        ReasonKey(Classification classification) {
+        ReasonKey(Classification classification, boolean delayed) {
+            this.delayed = delayed;
             this.category = classification.category().id();
             this.replyCode = classification.replyCode().orElse("");
             this.enhancedStatus = classification.enhancedStatus().orElse("");
@@ -419,12 +422,12 @@ public final class BounceDecorator {
             ReasonKey that = (ReasonKey) other;
             return category.equals(that.category) && replyCode.equals(that.replyCode)
                 && enhancedStatus.equals(that.enhancedStatus) && blocklist.equals(that.blocklist) && temporary == that.temporary
-                && aboutAnotherRecipient == that.aboutAnotherRecipient;
+                && aboutAnotherRecipient == that.aboutAnotherRecipient && delayed == that.delayed;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(category, replyCode, enhancedStatus, blocklist, temporary, aboutAnotherRecipient);
+            return Objects.hash(category, replyCode, enhancedStatus, blocklist, temporary, aboutAnotherRecipient, delayed);
         }
     }
 }

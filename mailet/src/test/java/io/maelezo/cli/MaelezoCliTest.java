@@ -106,7 +106,7 @@ class MaelezoCliTest {
     void explainWritesWhatAPersonReads() {
         assertThat(run(new byte[0], "explain", "550 5.1.1 User unknown")).isEqualTo(0);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Barua pepe yako haikufika: anwani ya mpokeaji haipo.")
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Barua pepe yako haikufika: seva ya mpokeaji haiitambui anwani hii.")
             .contains("Ufanye nini sasa?");
         out.reset();
         assertThat(run(new byte[0], "explain", "--lang", "en", "550 5.1.1 User unknown")).isEqualTo(0);

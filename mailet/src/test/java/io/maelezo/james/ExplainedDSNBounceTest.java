@@ -161,7 +161,7 @@ class ExplainedDSNBounceTest {
 
         MimeMultipart parts = (MimeMultipart) onlySent().getMsg().getContent();
         String text = ((String) ((MimeMultipart) parts.getBodyPart(0).getContent()).getBodyPart(0).getContent()).replaceAll("\\s+", " ");
-        String unknownMailbox = "Barua pepe yako haikufika: anwani ya mpokeaji haipo.";
+        String unknownMailbox = "Barua pepe yako haikufika: seva ya mpokeaji haiitambui anwani hii.";
         String refusedToo = "Barua pepe yako haikufika: seva ya mpokeaji ilikataa anwani hii pia.";
         assertThat(text).contains(unknownMailbox).contains(refusedToo)
             .contains("Sababu iliyotolewa ilihusu anwani nyingine ya barua yako");

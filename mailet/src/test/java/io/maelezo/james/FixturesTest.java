@@ -70,7 +70,7 @@ class FixturesTest {
     void aRemoteDsnIsExplained() throws Exception {
         MimeMessage message = decorated("remote-postfix-dsn.eml").getMessage();
 
-        assertThat(text(message)).startsWith("Barua pepe yako haikufika: anwani ya mpokeaji haipo.").contains("gone@remote.example");
+        assertThat(text(message)).startsWith("Barua pepe yako haikufika: seva ya mpokeaji haiitambui anwani hii.").contains("gone@remote.example");
         assertThat(((MimeMultipart) message.getContent()).getBodyPart(2).isMimeType("text/rfc822-headers")).isTrue();
     }
 
@@ -86,7 +86,7 @@ class FixturesTest {
     void aBounceWithBrokenMimeIsExplainedAndKeptWholeAsText() throws Exception {
         MimeMessage message = decorated("broken-mime.eml").getMessage();
 
-        assertThat(text(message)).startsWith("Barua pepe yako haikufika: anwani ya mpokeaji haipo.");
+        assertThat(text(message)).startsWith("Barua pepe yako haikufika: seva ya mpokeaji haiitambui anwani hii.");
         MimeMultipart parts = (MimeMultipart) message.getContent();
         MimeMessage original = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(fixture("broken-mime.eml")));
         try (InputStream kept = ((javax.mail.internet.MimeBodyPart) parts.getBodyPart(1)).getRawInputStream();

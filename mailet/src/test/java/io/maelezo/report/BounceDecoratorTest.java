@@ -132,8 +132,37 @@ class BounceDecoratorTest {
             .recipient("gone@remote.example", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
 
         String text = Dsn.text(decorated);
-        assertThat(text).contains("Barua pepe yako haikufika: sanduku la barua la mpokeaji limejaa. Barua hii haikufika kwa: full@remote.example");
-        assertThat(text).contains("Barua pepe yako haikufika: anwani ya mpokeaji haipo. Barua hii haikufika kwa: gone@remote.example");
+        assertThat(text).contains("Barua pepe yako haikufika: sanduku la barua la mpokeaji limejaa. Barua yako haikufika kwa: full@remote.example");
+        assertThat(text).contains("Barua pepe yako haikufika: seva ya mpokeaji haiitambui anwani hii. Barua yako haikufika kwa: gone@remote.example");
+    }
+
+    @Test
+    void aDelayNoticeSaysNotYetAndNeverAsksToSendAgainInEitherLanguage() throws Exception {
+        MimeMessage decorated = decorate(Dsn.james().subject("Delivery delayed: Mkutano")
+            .recipient("rcpt@remote.example", "delayed", "4.4.1", "smtp; 451 4.4.1 mx.remote.example: Connection timed out"));
+
+        assertThat(decorated.getSubject()).startsWith("Barua pepe bado haijafika");
+        String text = Dsn.text(decorated);
+        String html = Dsn.html(decorated);
+        for (String part : new String[] {text, html}) {
+            assertThat(part).contains("Barua pepe yako bado haijafika").contains("Huhitaji kuituma tena sasa")
+                .contains("Your email has not arrived yet").contains("You do not need to send it again now")
+                .contains("seva ya mpokeaji haikuweza kufikiwa")
+                .doesNotContain("haikufika").doesNotContain("Tuma barua tena").doesNotContain("Jaribu kutuma")
+                .doesNotContain("was not delivered").doesNotContain("Try sending again");
+        }
+    }
+
+    @Test
+    void aMixedReportSaysWhichRecipientsFailedAndWhichAreStillTried() throws Exception {
+        MimeMessage decorated = decorate(Dsn.james()
+            .recipient("gone@remote.example", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown")
+            .recipient("slow@remote.example", "delayed", "4.4.1", "smtp; 451 4.4.1 Connection timed out"));
+
+        assertThat(decorated.getSubject()).startsWith("Barua pepe haikufika");
+        String text = Dsn.text(decorated).replaceAll("\\s+", " ");
+        assertThat(text).contains("Barua yako haikufika kwa: gone@remote.example")
+            .contains("Barua yako bado haijafika kwa: slow@remote.example");
     }
 
     @Test

@@ -250,6 +250,7 @@ public final class BounceRenderer {
                 Map<String, Object> reason = new HashMap<>();
                 reason.put("headline", form.paragraph.apply(explanation.headline()));
                 reason.put("recipients", ExplanationWriter.listed(explanation.recipients()));
+                reason.put("recipients_label", explanation.recipientsLabel());
                 reason.put("advice", form.advice(explanation, texts, labelsOf(texts, language)));
                 reasons.add(reason);
             }

@@ -2,22 +2,27 @@ package io.maelezo.engine.text;
 
 import java.util.List;
 
+import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
 
 /** One reason a delivery failed, explained in one language for the people it concerns. */
 public final class Explanation {
     private final Language language;
     private final Classification classification;
+    private final Action action;
+    private final String recipientsLabel;
     private final List<String> recipients;
     private final String headline;
     private final List<String> whatHappened;
     private final List<String> steps;
     private final List<Link> links;
 
-    public Explanation(Language language, Classification classification, List<String> recipients, String headline,
-                       List<String> whatHappened, List<String> steps, List<Link> links) {
+    public Explanation(Language language, Classification classification, Action action, List<String> recipients,
+                       String recipientsLabel, String headline, List<String> whatHappened, List<String> steps, List<Link> links) {
         this.language = language;
         this.classification = classification;
+        this.action = action;
+        this.recipientsLabel = recipientsLabel;
         this.recipients = List.copyOf(recipients);
         this.headline = headline;
         this.whatHappened = List.copyOf(whatHappened);
@@ -35,6 +40,16 @@ public final class Explanation {
 
     public List<String> recipients() {
         return recipients;
+    }
+
+    /** Whether the reporting server still tries (a delay notice) or has stopped. */
+    public Action action() {
+        return action;
+    }
+
+    /** What stands before the recipients: "Barua yako haikufika kwa:", or "... bado haijafika kwa:" for a delay. */
+    public String recipientsLabel() {
+        return recipientsLabel;
     }
 
     /** One line: what happened, for the top of the bounce. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 
+import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
 
 /**
@@ -21,7 +22,10 @@ import io.maelezo.engine.classify.Classification;
  *   <li>{@code code.NNN}, else {@code digit.first.N} and {@code digit.second.N}: what the reply code means;</li>
  *   <li>{@code temporary.true} / {@code temporary.false};</li>
  *   <li>{@code blocklist.ID.note}: what to know about one operator;</li>
- *   <li>{@code step.support}: the admin's support contact, when configured.</li>
+ *   <li>{@code step.support}: the admin's support contact, when configured;</li>
+ *   <li>for a recipient the reporting server still tries (a delay notice), {@code delayed.*} instead of the
+ *       category's texts: not arrived yet, the server keeps trying, nothing to do now, never "send it again";
+ *       {@code cause.ID} names the category's cause in a few words, when the texts have it.</li>
  * </ul>
  */
 public final class ExplanationWriter {
@@ -64,21 +68,44 @@ public final class ExplanationWriter {
         return texts;
     }
 
+    /** The explanation of a failure (the reporting server stopped trying). */
     public Explanation explain(Language language, Classification classification, List<String> recipients) {
+        return explain(language, classification, recipients, Action.FAILED);
+    }
+
+    public Explanation explain(Language language, Classification classification, List<String> recipients, Action action) {
         Map<String, Object> values = values(language, classification);
         if (wordsNameRecipients) {
             values.put("recipients", listed(recipients));
         }
-        String group = classification.aboutAnotherRecipient() ? "category.unknown-other-recipient"
+        String group = action == Action.DELAYED ? "delayed"
+            : classification.aboutAnotherRecipient() ? "category.unknown-other-recipient"
             : classification.misconfiguredBlocklist() ? "category.blocklisted-misconfigured" : "category." + classification.category().id();
+        if (action == Action.DELAYED) {
+            texts.render(language, "cause." + classification.category().id(), values).ifPresent(cause -> values.put("cause", cause));
+        }
         List<Object> key = List.of(language, group, codeExplainsTheFailure(classification), classification.temporary(),
             classification.blocklist().map(operator -> operator.id()).orElse(""), values);
         Words words = kept.getIfPresent(key);
         if (words == null) {
-            words = words(language, classification, group, values);
+            words = action == Action.DELAYED ? delayedWords(language, values) : words(language, classification, group, values);
             kept.put(key, words);
         }
-        return new Explanation(language, classification, recipients, words.headline, words.what, words.steps, words.links);
+        String label = texts.require(language, action == Action.DELAYED ? "section.recipients.delayed" : "section.recipients", Map.of());
+        return new Explanation(language, classification, action, recipients, label, words.headline, words.what, words.steps, words.links);
+    }
+
+    /** A delay notice: not arrived yet, the server keeps trying by itself, nothing to do now. No resend step. */
+    private Words delayedWords(Language language, Map<String, Object> values) {
+        List<String> what = new ArrayList<>();
+        texts.render(language, "delayed.what", values).ifPresent(what::add);
+        texts.render(language, "temporary.delayed", values).ifPresent(what::add);
+        List<String> steps = new ArrayList<>(texts.renderNumbered(language, "delayed.step", values));
+        supportContact.flatMap(contact -> texts.render(language, "step.support", values)).ifPresent(steps::add);
+        List<Link> links = new ArrayList<>();
+        supportContact.filter(contact -> contact.startsWith("https://"))
+            .ifPresent(url -> links.add(new Link(texts.require(language, "link.support", values), url)));
+        return new Words(texts.require(language, "delayed.headline", values), what, steps, links);
     }
 
     private Words words(Language language, Classification classification, String group, Map<String, Object> values) {
