@@ -109,6 +109,6 @@ class SeedCoverageTest {
         Explanation explanation = ENGINE.explain(Language.SW, ENGINE.classify("550 High probability of spam"), List.of());
 
         assertThat(explanation.steps()).anySatisfy(step -> assertThat(step).contains("msimamizi wa kichujio cha barua taka"));
-        assertThat(explanation.steps()).anySatisfy(step -> assertThat(step).contains("anaweza kuwasiliana na mwenzake wa upande wa mpokeaji"));
+        assertThat(explanation.steps()).anySatisfy(step -> assertThat(step).contains("anaweza kuwasiliana na mtoa huduma wa mpokeaji"));
     }
 }

@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 
+import io.maelezo.engine.Category;
 import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
 
@@ -18,7 +20,8 @@ import io.maelezo.engine.classify.Classification;
  * <ul>
  *   <li>{@code category.ID.headline}, {@code .what}, {@code .side}, {@code .step.N}: per category
  *       ({@code category.blocklisted-misconfigured.*} when the "listing" is the recipient server's fault;
- *       {@code category.unknown-other-recipient.*} when the only reply known was about another recipient);</li>
+ *       {@code category.unknown-other-recipient.*} when the only reply known was about another recipient;
+ *       {@code category.authentication-login.*} when SMTP AUTH refused a login, 535 and the like);</li>
  *   <li>{@code code.NNN}, else {@code digit.first.N} and {@code digit.second.N}: what the reply code means;</li>
  *   <li>{@code temporary.true} / {@code temporary.false};</li>
  *   <li>{@code blocklist.ID.note}: what to know about one operator;</li>
@@ -80,7 +83,8 @@ public final class ExplanationWriter {
         }
         String group = action == Action.DELAYED ? "delayed"
             : classification.aboutAnotherRecipient() ? "category.unknown-other-recipient"
-            : classification.misconfiguredBlocklist() ? "category.blocklisted-misconfigured" : "category." + classification.category().id();
+            : classification.misconfiguredBlocklist() ? "category.blocklisted-misconfigured"
+            : isLoginFailure(classification) ? "category.authentication-login" : "category." + classification.category().id();
         if (action == Action.DELAYED) {
             texts.render(language, "cause." + classification.category().id(), values).ifPresent(cause -> values.put("cause", cause));
         }
@@ -116,7 +120,8 @@ public final class ExplanationWriter {
         }
         texts.render(language, group + ".side", values).ifPresent(what::add);
         texts.render(language, "temporary." + classification.temporary(), values).ifPresent(what::add);
-        classification.blocklist()
+        // An operator's note says how to get a listing removed: no use when the "listing" is the recipient server's mistake.
+        classification.blocklist().filter(operator -> !classification.misconfiguredBlocklist())
             .flatMap(operator -> texts.render(language, "blocklist." + operator.id() + ".note", values))
             .ifPresent(what::add);
 
@@ -130,6 +135,20 @@ public final class ExplanationWriter {
             .ifPresent(url -> links.add(new Link(texts.require(language, "link.support", values), url)));
 
         return new Words(texts.require(language, group + ".headline", values), what, steps, links);
+    }
+
+    /** SMTP AUTH refused the login (RFC 4954: 530, 534, 535, 538; X.7.8, X.7.9, X.7.11, X.7.12): not an SPF/DKIM/DMARC matter. */
+    private static final Set<String> LOGIN_REPLY_CODES = Set.of("530", "534", "535", "538");
+    private static final Set<String> LOGIN_STATUS_DETAILS = Set.of(".7.8", ".7.9", ".7.11", ".7.12");
+
+    private static boolean isLoginFailure(Classification classification) {
+        if (classification.category() != Category.AUTHENTICATION) {
+            return false;
+        }
+        if (classification.replyCode().map(LOGIN_REPLY_CODES::contains).orElse(false)) {
+            return true;
+        }
+        return classification.enhancedStatus().map(status -> LOGIN_STATUS_DETAILS.contains(status.substring(1))).orElse(false);
     }
 
     /**
