@@ -235,7 +235,7 @@ public final class BounceRenderer {
             model.put("lang", main.tag());
             model.put("title", languages.get(0).get(0).headline());
             model.put("languages", languageModels);
-            model.put("labels", labelsOf(texts, main));
+            model.put("labels", languages.size() > 1 ? bilingualLabels(texts, main, languages.get(1).get(0).language()) : labelsOf(texts, main));
             model.put("rows", technicalRows.size() > MAX_ROWS ? technicalRows.subList(0, MAX_ROWS) : technicalRows);
             model.put("more_rows", technicalRows.size() > MAX_ROWS ? technicalRows.size() - MAX_ROWS : null);
             model.put("reporting_server", reportingServer);
@@ -256,6 +256,24 @@ public final class BounceRenderer {
             }
             return reasons;
         }
+    }
+
+    /**
+     * The technical section's labels in both languages ("Mpokeaji / Recipient"): the section is
+     * for an administrator or a support desk, who may read either.
+     */
+    private static Map<String, String> bilingualLabels(Texts texts, Language main, Language other) {
+        List<Object> key = List.of(texts, main, other);
+        Map<String, String> named = LABELS_READ.getIfPresent(key);
+        if (named == null) {
+            Map<String, String> first = labelsOf(texts, main);
+            Map<String, String> second = labelsOf(texts, other);
+            Map<String, String> both = new LinkedHashMap<>();
+            first.forEach((name, label) -> both.put(name, label.equals(second.get(name)) ? label : label + " / " + second.get(name)));
+            named = Collections.unmodifiableMap(both);
+            LABELS_READ.put(key, named);
+        }
+        return named;
     }
 
     /** The templates' labels in one language, by the name the templates use: the same for every bounce. */
