@@ -1,0 +1,147 @@
+package io.maelezo.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import io.maelezo.engine.Category;
+import io.maelezo.engine.Engine;
+import io.maelezo.engine.Settings;
+import io.maelezo.engine.classify.Action;
+import io.maelezo.engine.classify.Classification;
+
+/**
+ * The reader's words for every category, failed and delayed, in both languages: no unfilled
+ * placeholder, a headline of at most 120 characters, no delay notice that says the mail did not
+ * arrive or asks to send it again, no cause called permanent, none of the seed's calques, and the
+ * reader's mail never called "barua hii". And every reply of the development set is explained
+ * without an error.
+ */
+class TextsSuiteTest {
+    private static final Engine ENGINE = Engine.create(Settings.parse(Map.of(Settings.SUPPORT_CONTACT, "https://msaada.example.co.tz/barua")::get));
+    /** One real-looking reply for each category (and the variants that have texts of their own). */
+    private static final Map<String, String> REPLIES = new LinkedHashMap<>();
+
+    static {
+        REPLIES.put("mailbox-unknown", "550 5.1.1 <a@remote.example>: Recipient address rejected: User unknown");
+        REPLIES.put("mailbox-full", "552 5.2.2 <a@remote.example>: Mailbox full, quota exceeded");
+        REPLIES.put("mailbox-disabled", "550 5.2.1 The email account that you tried to reach is disabled");
+        REPLIES.put("mailbox-moved", "551 5.1.6 User has moved to <b@remote.example>");
+        REPLIES.put("domain-unknown", "550 5.1.2 Host or domain name not found. Name service error for name=remote.example type=MX");
+        REPLIES.put("address-invalid", "553 5.1.3 Bad recipient address syntax");
+        REPLIES.put("message-too-large", "552 5.3.4 Message size exceeds fixed limit");
+        REPLIES.put("blocklisted", "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org");
+        REPLIES.put("blocklisted-misconfigured", "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; open resolver");
+        REPLIES.put("blocklisted-long-operator", "554 5.7.1 rejected: listed on bl.score.senderscore.com");
+        REPLIES.put("spam", "550 5.7.1 Message rejected as spam by Content Filtering");
+        REPLIES.put("malware", "554 5.7.1 Message contains a virus");
+        REPLIES.put("authentication", "550 5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass)");
+        REPLIES.put("authentication-login", "535 5.7.8 Authentication credentials invalid");
+        REPLIES.put("relay-denied", "554 5.7.1 <a@remote.example>: Relay access denied");
+        REPLIES.put("policy", "550 5.7.1 Rejected by policy");
+        REPLIES.put("rate-limited", "421 4.7.0 Too many connections from your IP, try again later");
+        REPLIES.put("greylisted", "450 4.2.0 <a@remote.example>: Recipient address rejected: Greylisted");
+        REPLIES.put("tls-required", "530 5.7.0 Must issue a STARTTLS command first");
+        REPLIES.put("server-error", "451 4.3.0 Internal server error");
+        REPLIES.put("protocol-error", "500 5.5.1 Command unrecognized");
+        REPLIES.put("network", "java.net.ConnectException: Connection refused");
+        REPLIES.put("expired", "Too many retries failure. Bouncing after 5 retries.");
+        REPLIES.put("unknown", "something went wrong");
+        REPLIES.put("unknown-2xx", "250 2.0.0 OK");
+    }
+
+    private static final List<String> CALQUES = List.of("Lawama kwa hali ya hewa", "Anonim", "Ilipendekeza", "msimamiziUkishindwa",
+        "Ukishindwa", "mwenzake", "msomaji binadamu", "itapeleka barua mbele", "Image");
+
+    private static List<String> everything(Explanation explanation) {
+        List<String> all = new ArrayList<>();
+        all.add(explanation.headline());
+        all.add(explanation.recipientsLabel());
+        all.addAll(explanation.whatHappened());
+        all.addAll(explanation.steps());
+        explanation.links().forEach(link -> all.add(link.label()));
+        return all;
+    }
+
+    @Test
+    void everyCategoryFailedAndDelayedInBothLanguagesSaysOnlyTrueThings() {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> sample : REPLIES.entrySet()) {
+            Classification classification = ENGINE.classify(sample.getValue());
+            for (Action action : Action.values()) {
+                for (Language language : Language.values()) {
+                    Explanation explanation = ENGINE.explain(language, classification,
+                        List.of("a@remote.example", "b@remote.example", "c@remote.example"), action);
+                    String where = sample.getKey() + " (" + classification.category().id() + "), " + action + ", " + language.tag() + ": ";
+                    String text = String.join(" ", everything(explanation));
+                    if (explanation.headline().length() > 120) {
+                        problems.add(where + "headline of " + explanation.headline().length() + " characters");
+                    }
+                    if (text.contains("{{") || text.contains("}}")) {
+                        problems.add(where + "a placeholder left: " + text);
+                    }
+                    CALQUES.stream().filter(text::contains).forEach(calque -> problems.add(where + "seed calque '" + calque + "'"));
+                    if (language == Language.SW && text.contains("arua hii")) {
+                        problems.add(where + "'barua hii' (the reader's mail is 'barua yako', the notice 'taarifa hii')");
+                    }
+                    if (text.contains("si la muda") || text.contains("not temporary")) {
+                        problems.add(where + "calls a cause permanent");
+                    }
+                    if (action == Action.DELAYED) {
+                        for (String failed : List.of("haikufika", "was not delivered", "Tuma barua tena", "Jaribu kutuma", "uitume tena",
+                            "Try sending", "Send the email again", "send it again later", "send your email again later")) {
+                            if (text.contains(failed)) {
+                                problems.add(where + "a delay notice says '" + failed + "'");
+                            }
+                        }
+                    } else if (!classification.temporary() && (text.contains("ni la muda") || text.contains("is temporary"))) {
+                        problems.add(where + "a final verdict next to 'temporary'");
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everySampleReadsAsTheCategoryItStandsFor() {
+        for (Map.Entry<String, String> sample : REPLIES.entrySet()) {
+            String expected = sample.getKey().replaceAll("-(misconfigured|long-operator|login|2xx)$", "");
+            Category category = ENGINE.classify(sample.getValue()).category();
+            if (sample.getKey().equals("blocklisted-misconfigured")) {
+                expected = "server-error";
+            }
+            assertThat(category.id()).as(sample.getKey()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void everyReplyOfTheDevelopmentSetIsExplainedInBothLanguagesWithoutAnError() throws Exception {
+        int explained = 0;
+        for (String part : List.of("tuning.tsv", "held-out.tsv")) {
+            try (InputStream in = TextsSuiteTest.class.getResourceAsStream("/io/maelezo/devset/" + part)) {
+                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank()).skip(1).collect(Collectors.toList());
+                for (String line : lines) {
+                    Classification classification = ENGINE.classify(line.split("\t", -1)[0]);
+                    for (Language language : Language.values()) {
+                        for (Action action : Action.values()) {
+                            Explanation explanation = ENGINE.explain(language, classification, List.of("a@remote.example"), action);
+                            assertThat(String.join(" ", everything(explanation))).doesNotContain("{{");
+                            explained++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(explained).isGreaterThan(8000);
+    }
+}
