@@ -62,7 +62,7 @@ class DeployedJamesBounceTest {
 
         assertThat(bounce.message.getSubject()).isEqualTo("Barua pepe haikufika: Ankara");
         assertThat(bounce.text())
-            .startsWith("Barua pepe yako haikufika: seva inayotuma barua zako iko kwenye orodha ya kuzuia")
+            .startsWith("Barua pepe yako haikufika: seva ya mtoa huduma wako iko kwenye orodha ya kuzuia")
             .contains("ya Spamhaus")
             .contains("https://check.spamhaus.org/results/?query=192.0.2.1");
         assertThat(bounce.deliveryStatus()).containsPattern("(?m)^Status: 5\\.7\\.1\\r?$");

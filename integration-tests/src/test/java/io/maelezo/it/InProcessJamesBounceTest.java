@@ -89,7 +89,7 @@ class InProcessJamesBounceTest {
 
         String text = bounce.text();
         assertThat(text)
-            .startsWith("Barua pepe yako haikufika: seva inayotuma barua zako iko kwenye orodha ya kuzuia")
+            .startsWith("Barua pepe yako haikufika: seva ya mtoa huduma wako iko kwenye orodha ya kuzuia")
             .contains("orodha ya kuzuia (blocklist) ya Spamhaus")
             .contains("Tatizo si lako")
             .contains("Wasiliana na mpokeaji kwa njia nyingine (simu, SMS")
@@ -325,7 +325,7 @@ class InProcessJamesBounceTest {
         assertThat(text).contains(refusedToo);
         // The reason of the one reply James kept is told for the address it names, and for it only.
         String specific = keptTheUnknownMailbox ? "Barua pepe yako haikufika: seva ya mpokeaji haiitambui anwani hii. Barua yako haikufika kwa: " + named
-            : "Barua pepe yako haikufika: seva inayotuma barua zako iko kwenye orodha ya kuzuia";
+            : "Barua pepe yako haikufika: seva ya mtoa huduma wako iko kwenye orodha ya kuzuia";
         assertThat(text).contains(specific);
         assertThat(text).doesNotContain("anwani hii. Barua yako haikufika kwa: " + other);
     }

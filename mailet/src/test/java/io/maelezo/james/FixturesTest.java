@@ -61,7 +61,7 @@ class FixturesTest {
         MimeMessage message = decorated("james-3.9.0-dsn.eml").getMessage();
 
         assertThat(message.getSubject()).isEqualTo("Barua pepe haikufika: Mkutano wa kesho");
-        assertThat(text(message)).startsWith("Barua pepe yako haikufika: seva inayotuma barua zako iko kwenye orodha ya kuzuia")
+        assertThat(text(message)).startsWith("Barua pepe yako haikufika: seva ya mtoa huduma wako iko kwenye orodha ya kuzuia")
             .contains("https://check.spamhaus.org/results/?query=192.0.2.1");
         assertThat(new String(bytes(message), "ISO-8859-1")).containsPattern("(?m)^Status: 5\\.7\\.1\\r?$");
     }
