@@ -58,6 +58,8 @@ public final class BounceDecorator {
     /** Marks a bounce maelezo explained already: decorating it again changes nothing. */
     public static final String MARKER_HEADER = "X-Maelezo";
     private static final int MAX_ORIGINAL_TEXT = 20_000;
+    /** The reader's own subject is untrusted: one line (cleaned), at most this long, RFC 2047-encoded by setSubject. */
+    private static final int MAX_SUBJECT = 200;
     /** DSNBounce writes "Re: subject"; the person reads "Barua pepe haikufika: subject". */
     private static final Pattern REPLY_PREFIX = Pattern.compile("^(?:re\\s*:\\s*)+", Pattern.CASE_INSENSITIVE);
 
@@ -111,7 +113,7 @@ public final class BounceDecorator {
             BounceView view = new BounceView(languages, engine.texts(), technicalRows(classified), reportingServer, null);
             decorated = new MimeMultipart("mixed", explanationPart(view), originalBody(message));
         }
-        MimeMessage result = newMessageLike(message, decorated, allDelayed(failures));
+        MimeMessage result = newMessageLike(message, decorated, allDelayed(failures), bounce.returnedSubject());
         Set<String> categories = new LinkedHashSet<>();
         for (Classification classification : classified.values()) {
             categories.add(classification.category().id());
@@ -324,7 +326,12 @@ public final class BounceDecorator {
         return crlf;
     }
 
-    private MimeMessage newMessageLike(MimeMessage original, MimeMultipart content, boolean delayed) throws MessagingException {
+    /**
+     * @param returnedSubject the subject of the reader's own mail, from the returned original; the
+     *                        bounce's own subject ("Undelivered Mail Returned to Sender") when empty
+     */
+    private MimeMessage newMessageLike(MimeMessage original, MimeMultipart content, boolean delayed, Optional<String> returnedSubject)
+        throws MessagingException {
         MimeMessage result = new KeptIdMimeMessage(SESSION);
         Enumeration<String> lines = original.getAllHeaderLines();
         while (lines.hasMoreElements()) {
@@ -336,7 +343,7 @@ public final class BounceDecorator {
             result.removeHeader("Content-Transfer-Encoding");
         }
         MultipartContent.set(result, content);
-        result.setSubject(subject(original.getSubject(), delayed), "UTF-8");
+        result.setSubject(subject(returnedSubject.filter(s -> !s.isBlank()).orElse(original.getSubject()), delayed), "UTF-8");
         mark(result);
         result.saveChanges();
         return result;
@@ -348,7 +355,16 @@ public final class BounceDecorator {
         String prefix = engine.texts().require(main, delayed ? "subject.prefix.temporary" : "subject.prefix", Map.of());
         return Optional.ofNullable(originalSubject).map(DiagnosticParser::clean)
             .map(s -> REPLY_PREFIX.matcher(s).replaceFirst("")).filter(s -> !s.isEmpty())
+            .map(BounceDecorator::bounded)
             .map(s -> prefix + ": " + s).orElse(prefix);
+    }
+
+    private static String bounded(String subject) {
+        if (subject.length() <= MAX_SUBJECT) {
+            return subject;
+        }
+        int end = Character.isHighSurrogate(subject.charAt(MAX_SUBJECT - 1)) ? MAX_SUBJECT - 1 : MAX_SUBJECT;
+        return subject.substring(0, end) + "…";
     }
 
     /** The headers every explained bounce carries: its languages, and maelezo's marker. */

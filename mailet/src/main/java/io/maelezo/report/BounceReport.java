@@ -12,7 +12,9 @@ import javax.mail.MessagingException;
 import javax.mail.Multipart;
 import javax.mail.Part;
 import javax.mail.internet.ContentType;
+import javax.mail.internet.InternetHeaders;
 import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeUtility;
 import javax.mail.internet.MimeMultipart;
 import javax.mail.internet.ParseException;
 
@@ -214,6 +216,31 @@ public final class BounceReport {
     /** The recipients whose delivery failed or is delayed, in the bounce's order. */
     public List<Failure> failures() {
         return failures;
+    }
+
+    /**
+     * The Subject of the reader's own mail, from the original a standard report returns
+     * ({@code message/rfc822} or {@code text/rfc822-headers}), decoded; untrusted. Empty when
+     * there is none, or it cannot be read.
+     */
+    public Optional<String> returnedSubject() {
+        if (parts == null) {
+            return Optional.empty();
+        }
+        try {
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                if (i != statusIndex && (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers"))) {
+                    try (InputStream in = part.getInputStream()) {
+                        String subject = new InternetHeaders(in).getHeader("Subject", null);
+                        return subject == null ? Optional.empty() : Optional.of(MimeUtility.decodeText(MimeUtility.unfold(subject)));
+                    }
+                }
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return Optional.empty(); // the bounce's own subject will do
+        }
+        return Optional.empty();
     }
 
     /** The bounce's Subject, decoded. */

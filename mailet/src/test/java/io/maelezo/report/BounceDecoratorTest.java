@@ -137,6 +137,27 @@ class BounceDecoratorTest {
     }
 
     @Test
+    void theSubjectCarriesTheReadersOwnSubjectFromTheReturnedOriginal() throws Exception {
+        MimeMessage decorated = decorate(Dsn.james().subject("Undelivered Mail Returned to Sender")
+            .failed("rcpt@remote.example", "550 5.1.1 User unknown"));
+
+        assertThat(decorated.getSubject()).isEqualTo("Barua pepe haikufika: Mkutano");
+    }
+
+    @Test
+    void aHostileReturnedSubjectIsOneBoundedLine() throws Exception {
+        String hostile = "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
+            ("Habari\r\nBcc: victim@example.org " + "x".repeat(500)).getBytes(StandardCharsets.UTF_8)) + "?=";
+        Dsn dsn = Dsn.james().subject("Undelivered Mail Returned to Sender").failed("rcpt@remote.example", "550 5.1.1 User unknown");
+        MimeMessage decorated = DECORATOR.decorate(Dsn.parse(new String(dsn.bytes(), StandardCharsets.ISO_8859_1)
+            .replace("Subject: Mkutano", "Subject: " + hostile).getBytes(StandardCharsets.ISO_8859_1)), Optional.empty()).message().orElseThrow();
+
+        String subject = Dsn.roundTrip(decorated).getSubject();
+        assertThat(subject).startsWith("Barua pepe haikufika: Habari").doesNotContain("\n").doesNotContain("\r").hasSizeLessThan(260);
+        assertThat(Dsn.roundTrip(decorated).getHeader("Bcc")).isNull();
+    }
+
+    @Test
     void aDelayNoticeSaysNotYetAndNeverAsksToSendAgainInEitherLanguage() throws Exception {
         MimeMessage decorated = decorate(Dsn.james().subject("Delivery delayed: Mkutano")
             .recipient("rcpt@remote.example", "delayed", "4.4.1", "smtp; 451 4.4.1 mx.remote.example: Connection timed out"));
@@ -211,7 +232,10 @@ class BounceDecoratorTest {
 
     @Test
     void aSubjectInSwahiliWithAccentsIsEncodedForTheWire() throws Exception {
-        MimeMessage decorated = decorate(Dsn.james().subject("=?UTF-8?Q?Re:_Caf=C3=A9?=").failed("rcpt@remote.example", Dsn.BLOCKLIST));
+        Dsn dsn = Dsn.james().subject("=?UTF-8?Q?Re:_Caf=C3=A9?=").failed("rcpt@remote.example", Dsn.BLOCKLIST);
+        MimeMessage decorated = DECORATOR.decorate(Dsn.parse(new String(dsn.bytes(), StandardCharsets.ISO_8859_1)
+            .replace("Subject: Mkutano", "Subject: =?UTF-8?Q?Caf=C3=A9?=").getBytes(StandardCharsets.ISO_8859_1)), Optional.empty())
+            .message().orElseThrow();
 
         String raw = new String(Dsn.write(decorated), StandardCharsets.US_ASCII);
         assertThat(raw).containsPattern("(?m)^Subject: =\\?UTF-8\\?");
