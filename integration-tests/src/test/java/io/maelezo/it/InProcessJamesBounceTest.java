@@ -165,6 +165,20 @@ class InProcessJamesBounceTest {
         assertThat((String) parts.getBodyPart(1).getContent()).contains("Hi. This is the qmail-send program at mx.remote.example.");
     }
 
+    /** A RFC 3464 report from mx.remote.example to a local user: its text, its delivery status and the returned original. */
+    private static String remoteReport(String user, String subject, String id, String text, String status, String original) {
+        return "From: MAILER-DAEMON@mx.remote.example (Mail Delivery System)\r\n"
+            + "To: " + user + "\r\n"
+            + "Subject: " + subject + "\r\n"
+            + "Message-ID: <" + id + "@mx.remote.example>\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b-" + id + "\"\r\n"
+            + "\r\n--b-" + id + "\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n" + text
+            + "\r\n--b-" + id + "\r\nContent-Type: message/delivery-status\r\n\r\n" + status
+            + "\r\n--b-" + id + "\r\nContent-Type: message/rfc822\r\n\r\n" + original
+            + "\r\n--b-" + id + "--\r\n";
+    }
+
     /** What another server does when it bounces a mail: SMTP with a null reverse path (MAIL FROM:<>). */
     private static void sendAsRemoteServer(GuiceJamesServer server, String user, String message) throws Exception {
         org.apache.commons.net.smtp.SMTPClient smtp = new org.apache.commons.net.smtp.SMTPClient();
@@ -209,17 +223,8 @@ class InProcessJamesBounceTest {
             + "Diagnostic-Code: smtp; 550 5.1.1 <gone@remote.example>: User unknown\r\n";
         String original = "From: " + user + "\r\nTo: full@remote.example, gone@remote.example\r\nSubject: Mwaliko\r\n"
             + "Message-ID: <mwaliko@maelezo.test>\r\n\r\nKaribuni nyote.\r\n";
-        String report = "From: MAILER-DAEMON@mx.remote.example (Mail Delivery System)\r\n"
-            + "To: " + user + "\r\n"
-            + "Subject: Undelivered Mail Returned to Sender\r\n"
-            + "Message-ID: <report-2@mx.remote.example>\r\n"
-            + "MIME-Version: 1.0\r\n"
-            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b-2\"\r\n"
-            + "\r\n--b-2\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
-            + "I'm sorry to have to inform you that your message could not be delivered to one or more recipients.\r\n"
-            + "\r\n--b-2\r\nContent-Type: message/delivery-status\r\n\r\n" + status
-            + "\r\n--b-2\r\nContent-Type: message/rfc822\r\n\r\n" + original
-            + "\r\n--b-2--\r\n";
+        String report = remoteReport(user, "Undelivered Mail Returned to Sender", "report-2",
+            "I'm sorry to have to inform you that your message could not be delivered to one or more recipients.\r\n", status, original);
         sendAsRemoteServer(server, user, report);
 
         BounceParts bounce = new BounceParts(MimeMessageAndParts.read(server, user).message);
@@ -247,20 +252,9 @@ class InProcessJamesBounceTest {
             + "Will-Retry-Until: Fri, 4 Dec 2026 10:00:00 +0300\r\n";
         String original = "From: " + user + "\r\nTo: polepole@far.example\r\nSubject: Harusi\r\n"
             + "Message-ID: <harusi@maelezo.test>\r\n\r\nKaribu harusini.\r\n";
-        String report = "From: MAILER-DAEMON@mx.remote.example (Mail Delivery System)\r\n"
-            + "To: " + user + "\r\n"
-            + "Subject: Delayed Mail (still being retried)\r\n"
-            + "Message-ID: <report-3@mx.remote.example>\r\n"
-            + "MIME-Version: 1.0\r\n"
-            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b-3\"\r\n"
-            + "\r\n--b-3\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
-            + "This is the mail system at host mx.remote.example.\r\n\r\n"
-            + "####################################################################\r\n"
-            + "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\r\n"
-            + "####################################################################\r\n"
-            + "\r\n--b-3\r\nContent-Type: message/delivery-status\r\n\r\n" + status
-            + "\r\n--b-3\r\nContent-Type: message/rfc822\r\n\r\n" + original
-            + "\r\n--b-3--\r\n";
+        String report = remoteReport(user, "Delayed Mail (still being retried)", "report-3",
+            "This is the mail system at host mx.remote.example.\r\n\r\n"
+            + "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\r\n", status, original);
         sendAsRemoteServer(server, user, report);
 
         BounceParts bounce = new BounceParts(MimeMessageAndParts.read(server, user).message);
