@@ -239,8 +239,9 @@ public final class BounceDecorator {
             row.put("recipient", failure.recipient().isEmpty() ? "?" : DiagnosticParser.clean(failure.recipient()));
             classification.replyCode().ifPresent(code -> row.put("reply_code", code + " (" + engine.codeMeaning(main, code) + ")"));
             classification.enhancedStatus().ifPresent(code -> row.put("enhanced_status", code));
-            row.put("category", classification.category().id()
-                + classification.blocklist().map(operator -> " (" + operator.name() + ")").orElse(""));
+            row.put("category", (classification.misconfiguredBlocklist() ? "blocklisted-misconfigured" : classification.category().id())
+                + classification.blocklist().map(operator -> " (" + operator.name() + ")").orElse("")
+                + (failure.delayed() ? ", delayed" : ""));
             row.put("remote_words", classification.diagnostic().text());
             rows.add(row);
         });

@@ -35,7 +35,7 @@ class SeedCoverageTest {
         "354 | tayari kupokea maudhui",
         "421 | huduma haipatikani kwa sasa, na seva inafunga muunganisho",
         "450 | sanduku la barua halipatikani kwa sasa",
-        "451 | hitilafu ya ndani ya seva. Si kosa lako",
+        "451 | hitilafu ya ndani ya seva; ni hali ya muda",
         "452 | haina hifadhi ya kutosha ya mfumo",
         "455 | haiwezi kukubali vigezo vya amri",
         "500 | haikutambua amri",
@@ -90,7 +90,7 @@ class SeedCoverageTest {
         "550 High probability of spam | spam | kichujio cha barua taka",
         "550 5.2.1 mail from spam site rejected | spam | kichujio cha barua taka",
         "550 Your message was rejected because it was identified as sending spam | spam | kichujio cha barua taka",
-        "550 Message contains unsafe content | malware | kitu hatari",
+        "550 Message contains unsafe content | malware | virusi au programu hasidi",
     })
     void every550VariantOfTheSeedGetsTheSeedsAdviceInSwahili(String reply, String category, String headline) {
         Classification classification = ENGINE.classify(reply);

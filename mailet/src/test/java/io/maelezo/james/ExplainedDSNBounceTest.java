@@ -101,7 +101,7 @@ class ExplainedDSNBounceTest {
         assertThat(parts.getCount()).isEqualTo(3);
         MimeMultipart alternative = (MimeMultipart) parts.getBodyPart(0).getContent();
         String text = ((String) alternative.getBodyPart(0).getContent()).replaceAll("\\s+", " ");
-        assertThat(text).startsWith("Barua pepe yako haikufika: seva ya mtoa huduma wako iko kwenye orodha ya kuzuia barua taka.")
+        assertThat(text).startsWith("Barua pepe yako haikufika: seva ya mtoa huduma wako iko kwenye orodha ya kuzuia (blocklist).")
             .contains("Spamhaus").contains("rcpt@remote.example");
         assertThat(Jsoup.parse((String) alternative.getBodyPart(1).getContent()).select("a[href]").eachAttr("href"))
             .containsOnly("https://check.spamhaus.org/results/?query=192.0.2.1");

@@ -166,8 +166,8 @@ class BounceDecoratorTest {
         String text = Dsn.text(decorated);
         String html = Dsn.html(decorated);
         for (String part : new String[] {text, html}) {
-            assertThat(part).contains("Barua pepe yako bado haijafika").contains("Huhitaji kuituma tena sasa")
-                .contains("Your email has not arrived yet").contains("You do not need to send it again now")
+            assertThat(part).contains("Barua pepe yako bado haijafika").contains("Usiitume barua yako tena")
+                .contains("Your email has not arrived yet").contains("Do not send your email again")
                 .contains("seva ya mpokeaji haikuweza kufikiwa")
                 .doesNotContain("haikufika").doesNotContain("Tuma barua tena").doesNotContain("Jaribu kutuma")
                 .doesNotContain("was not delivered").doesNotContain("Try sending again");

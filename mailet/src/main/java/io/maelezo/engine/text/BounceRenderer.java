@@ -23,6 +23,8 @@ import com.github.mustachejava.util.HtmlEscaper;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 
+import io.maelezo.engine.classify.Action;
+
 /**
  * Writes the human-readable part of a decorated bounce, as plain text and as HTML, from the
  * templates {@code io/maelezo/templates/bounce.txt.mustache} and {@code bounce.html.mustache},
@@ -184,7 +186,7 @@ public final class BounceRenderer {
     private static final Map<String, String> LABELS = labelNames("section.what", "section.steps", "section.technical",
         "section.recipients", "section.links", "section.english", "technical.recipient", "technical.reply-code",
         "technical.enhanced-status", "technical.category", "technical.remote-words", "technical.reporting-server",
-        "technical.original-text");
+        "technical.original-text", "provider.gloss");
 
     /** The labels of each set of texts and language, read once (texts are loaded once per mailet). */
     private static final Cache<List<Object>, Map<String, String>> LABELS_READ = CacheBuilder.newBuilder().maximumSize(16).build();
@@ -251,6 +253,7 @@ public final class BounceRenderer {
                 reason.put("headline", form.paragraph.apply(explanation.headline()));
                 reason.put("recipients", ExplanationWriter.listed(explanation.recipients()));
                 reason.put("recipients_label", explanation.recipientsLabel());
+                reason.put("delayed", explanation.action() == Action.DELAYED);
                 reason.put("advice", form.advice(explanation, texts, labelsOf(texts, language)));
                 reasons.add(reason);
             }

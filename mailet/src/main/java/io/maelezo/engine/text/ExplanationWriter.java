@@ -81,12 +81,11 @@ public final class ExplanationWriter {
         if (wordsNameRecipients) {
             values.put("recipients", listed(recipients));
         }
-        String group = action == Action.DELAYED ? "delayed"
-            : classification.aboutAnotherRecipient() ? "category.unknown-other-recipient"
-            : classification.misconfiguredBlocklist() ? "category.blocklisted-misconfigured"
-            : isLoginFailure(classification) ? "category.authentication-login" : "category." + classification.category().id();
+        String reason = reasonGroup(classification);
+        String group = action == Action.DELAYED ? "delayed" : "category." + reason;
         if (action == Action.DELAYED) {
-            texts.render(language, "cause." + classification.category().id(), values).ifPresent(cause -> values.put("cause", cause));
+            texts.render(language, "cause." + reason, values).ifPresent(cause -> values.put("cause", cause));
+            values.put("reason", reason);
         }
         List<Object> key = List.of(language, group, codeExplainsTheFailure(classification), classification.temporary(),
             classification.blocklist().map(operator -> operator.id()).orElse(""), values);
@@ -99,12 +98,38 @@ public final class ExplanationWriter {
         return new Explanation(language, classification, action, recipients, label, words.headline, words.what, words.steps, words.links);
     }
 
-    /** A delay notice: not arrived yet, the server keeps trying by itself, nothing to do now. No resend step. */
+    /**
+     * Which texts tell this reason: the category's, or a variant of it whose words differ (a reply
+     * about another recipient, a misconfigured list, a refused login, a bare refusal code).
+     */
+    static String reasonGroup(Classification classification) {
+        if (classification.aboutAnotherRecipient()) {
+            return "unknown-other-recipient";
+        }
+        if (classification.misconfiguredBlocklist()) {
+            return "blocklisted-misconfigured";
+        }
+        if (isLoginFailure(classification)) {
+            return "authentication-login";
+        }
+        if (classification.basis() == Classification.Basis.REPLY_CODE && classification.category() == Category.POLICY) {
+            return "unknown"; // a bare 550 or 554 proves a refusal, not its reason
+        }
+        return classification.category().id();
+    }
+
+    /**
+     * A delay notice: not arrived yet, the server keeps trying by itself, do not send it again; when
+     * a person must act for it to arrive ({@code delayed.act.GROUP}), who.
+     */
     private Words delayedWords(Language language, Map<String, Object> values) {
         List<String> what = new ArrayList<>();
         texts.render(language, "delayed.what", values).ifPresent(what::add);
         texts.render(language, "temporary.delayed", values).ifPresent(what::add);
-        List<String> steps = new ArrayList<>(texts.renderNumbered(language, "delayed.step", values));
+        List<String> steps = new ArrayList<>();
+        texts.render(language, "delayed.step.1", values).ifPresent(steps::add);
+        texts.render(language, "delayed.act." + values.get("reason"), values).ifPresent(steps::add);
+        texts.render(language, "delayed.step.2", values).ifPresent(steps::add);
         supportContact.flatMap(contact -> texts.render(language, "step.support", values)).ifPresent(steps::add);
         List<Link> links = new ArrayList<>();
         supportContact.filter(contact -> contact.startsWith("https://"))

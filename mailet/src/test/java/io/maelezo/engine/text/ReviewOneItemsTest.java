@@ -30,7 +30,7 @@ class ReviewOneItemsTest {
     @CsvSource(delimiter = '|', value = {
         // item | language | action | reply | must contain | must not contain
         "2.1-1 delay notice | sw | delayed | 451 4.4.1 Connection timed out | bado haijafika | haikufika",
-        "2.1-1 delay notice, no resend | sw | delayed | 451 4.4.1 Connection timed out | Huhitaji kuituma tena sasa | Tuma barua tena",
+        "2.1-1 delay notice, no resend | sw | delayed | 451 4.4.1 Connection timed out | Usiitume barua yako tena | Tuma barua tena",
         "2.1-1 delay notice (EN) | en | delayed | 451 4.4.1 Connection timed out | has not arrived yet | Try sending",
         "2.1-1 delayed greylisting | sw | delayed | 450 4.2.0 Greylisted, please try again later | greylisting | Tuma barua tena",
         "2.1-2 final is the delivery, not the cause | sw | failed | 552 5.2.2 Mailbox full | Hakuna seva itakayojaribu tena | si la muda",
