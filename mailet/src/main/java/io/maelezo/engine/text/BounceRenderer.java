@@ -186,7 +186,7 @@ public final class BounceRenderer {
     private static final Map<String, String> LABELS = labelNames("section.what", "section.steps", "section.technical",
         "section.recipients", "section.links", "section.english", "technical.recipient", "technical.reply-code",
         "technical.enhanced-status", "technical.category", "technical.remote-words", "technical.reporting-server",
-        "technical.original-text", "provider.gloss");
+        "technical.original-text");
 
     /** The labels of each set of texts and language, read once (texts are loaded once per mailet). */
     private static final Cache<List<Object>, Map<String, String>> LABELS_READ = CacheBuilder.newBuilder().maximumSize(16).build();
@@ -230,6 +230,8 @@ public final class BounceRenderer {
                 model.put("lang", language.tag());
                 model.put("labels", labelsOf(texts, language));
                 model.put("another_follows", i + 1 < languages.size());
+                // What "your mail provider" means, once per language of the notice (glossary).
+                texts.render(language, "provider.gloss", Map.of()).ifPresent(gloss -> model.put("gloss", form.paragraph.apply(gloss)));
                 model.put("reasons", reasons(explanations, language, form));
                 languageModels.add(model);
             }
