@@ -92,7 +92,7 @@ public final class BounceRenderer {
             return kept;
         }
 
-        private Map<String, Object> adviceModel(Explanation explanation, Map<String, String> labels) {
+        Map<String, Object> adviceModel(Explanation explanation, Map<String, String> labels) {
             Map<String, Object> model = new HashMap<>();
             model.put("labels", labels);
             List<String> what = new ArrayList<>();
@@ -123,6 +123,27 @@ public final class BounceRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every model the templates are given for this view: the page's, in text and HTML, and each
+     * reason's advice in both. What a template names must be in one of them (TemplateNamesTest).
+     */
+    List<Map<String, Object>> models(BounceView view) {
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (Form form : List.of(text, html)) {
+            models.add(view.model(form));
+            for (List<Explanation> explanations : view.languages) {
+                for (Explanation explanation : explanations) {
+                    models.add(form.adviceModel(explanation, labelsOf(view.texts, explanation.language())));
+                }
+            }
+        }
+        Map<String, Object> htmlExtras = new HashMap<>();
+        htmlExtras.put("rows_html", inertRows(view.technicalRows));
+        htmlExtras.put("original_text_html", "");
+        models.add(htmlExtras);
+        return models;
     }
 
     public String text(BounceView view) {
