@@ -39,6 +39,7 @@ import io.maelezo.engine.classify.Verdict;
 import io.maelezo.engine.parse.DiagnosticParser;
 import io.maelezo.engine.text.BounceRenderer.BounceView;
 import io.maelezo.engine.text.Explanation;
+import io.maelezo.engine.text.ExplanationWriter;
 import io.maelezo.engine.text.Language;
 
 /**
@@ -239,7 +240,7 @@ public final class BounceDecorator {
             row.put("recipient", failure.recipient().isEmpty() ? "?" : DiagnosticParser.clean(failure.recipient()));
             classification.replyCode().ifPresent(code -> row.put("reply_code", code + " (" + engine.codeMeaning(main, code) + ")"));
             classification.enhancedStatus().ifPresent(code -> row.put("enhanced_status", code));
-            row.put("category", (classification.misconfiguredBlocklist() ? "blocklisted-misconfigured" : classification.category().id())
+            row.put("category", ExplanationWriter.reasonGroup(classification)
                 + classification.blocklist().map(operator -> " (" + operator.name() + ")").orElse("")
                 + (failure.delayed() ? ", delayed" : ""));
             row.put("remote_words", classification.diagnostic().text());

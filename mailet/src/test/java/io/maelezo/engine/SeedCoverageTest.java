@@ -49,7 +49,7 @@ class SeedCoverageTest {
         "551 | mpokeaji si wa seva hii",
         "552 | kiwango cha hifadhi kimezidi",
         "553 | jina la sanduku la barua (anwani) haliruhusiwi",
-        "554 | muamala wa kutuma barua haukufaulu",
+        "554 | kutuma barua hakukufaulu",
         "555 | haitambui vigezo",
         "556 | kikoa cha mpokeaji hakipokei barua pepe",
     })

@@ -102,7 +102,7 @@ public final class ExplanationWriter {
      * Which texts tell this reason: the category's, or a variant of it whose words differ (a reply
      * about another recipient, a misconfigured list, a refused login, a bare refusal code).
      */
-    static String reasonGroup(Classification classification) {
+    public static String reasonGroup(Classification classification) {
         if (classification.aboutAnotherRecipient()) {
             return "unknown-other-recipient";
         }
