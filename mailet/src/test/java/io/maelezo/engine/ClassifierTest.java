@@ -27,6 +27,8 @@ class ClassifierTest {
         "550 5.7.1 <a@example.com>: Relay access denied | relay-denied",
         "530 5.7.0 Must issue a STARTTLS command first | tls-required",
         "java.net.ConnectException: Connection refused | network",
+        // Postfix's deferral prefix is not a rate limit: the cause follows it.
+        "delivery temporarily suspended: connect to mx.remote.example[198.51.100.9]:25: Connection timed out | network",
         "java.net.UnknownHostException: mx.example.invalid | domain-unknown",
         "Too many retries failure. Bouncing after 1 retries. | expired",
         // Codes alone.

@@ -84,7 +84,10 @@ public final class ExplanationWriter {
         String reason = reasonGroup(classification);
         String group = action == Action.DELAYED ? "delayed" : "category." + reason;
         if (action == Action.DELAYED) {
-            texts.render(language, "cause." + reason, values).ifPresent(cause -> values.put("cause", cause));
+            // A bare code proves no cause: a delay notice then names none rather than guess one.
+            if (classification.basis() != Classification.Basis.REPLY_CODE && classification.basis() != Classification.Basis.NOTHING) {
+                texts.render(language, "cause." + reason, values).ifPresent(cause -> values.put("cause", cause));
+            }
             values.put("reason", reason);
         }
         List<Object> key = List.of(language, group, codeExplainsTheFailure(classification), classification.temporary(),
@@ -128,8 +131,9 @@ public final class ExplanationWriter {
         texts.render(language, "temporary.delayed", values).ifPresent(what::add);
         List<String> steps = new ArrayList<>();
         texts.render(language, "delayed.step.1", values).ifPresent(steps::add);
-        texts.render(language, "delayed.act." + values.get("reason"), values).ifPresent(steps::add);
-        texts.render(language, "delayed.step.2", values).ifPresent(steps::add);
+        // What the reader can do now for this cause, else only: tell the recipient if it is urgent.
+        Optional<String> act = texts.render(language, "delayed.act." + values.get("reason"), values);
+        (act.isPresent() ? act : texts.render(language, "delayed.step.2", values)).ifPresent(steps::add);
         supportContact.flatMap(contact -> texts.render(language, "step.support", values)).ifPresent(steps::add);
         List<Link> links = new ArrayList<>();
         supportContact.filter(contact -> contact.startsWith("https://"))
