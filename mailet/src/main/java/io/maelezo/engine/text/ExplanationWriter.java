@@ -22,7 +22,7 @@ import io.maelezo.engine.classify.Classification;
  *       ({@code category.blocklisted-misconfigured.*} when the "listing" is the recipient server's fault;
  *       {@code category.unknown-other-recipient.*} when the only reply known was about another recipient;
  *       {@code category.authentication-login.*} when SMTP AUTH refused a login, 535 and the like);</li>
- *   <li>{@code code.NNN}, else {@code digit.first.N} and {@code digit.second.N}: what the reply code means;</li>
+ *   <li>{@code code.NNN}, else {@code code.undefined} with {@code digit.first.N} and {@code digit.second.N}: what the reply code means;</li>
  *   <li>{@code temporary.true} / {@code temporary.false};</li>
  *   <li>{@code blocklist.ID.note}: what to know about one operator;</li>
  *   <li>{@code step.support}: the admin's support contact, when configured;</li>
@@ -216,8 +216,13 @@ public final class ExplanationWriter {
     /** What a reply code means: its own entry, else the meaning of its first two digits. */
     public String codeMeaning(Language language, String code) {
         Map<String, Object> none = Map.of();
-        return texts.render(language, "code." + code, none)
-            .orElseGet(() -> texts.require(language, "digit.first." + code.charAt(0), none)
-                + " " + texts.require(language, "digit.second." + code.charAt(1), none));
+        return texts.render(language, "code." + code, none).orElseGet(() -> {
+            Map<String, Object> digits = new HashMap<>();
+            digits.put("code", code);
+            digits.put("first", texts.require(language, "digit.first." + code.charAt(0), none));
+            digits.put("second", texts.require(language, "digit.second." + code.charAt(1), none));
+            return texts.render(language, "code.undefined", digits)
+                .orElseGet(() -> digits.get("first") + " " + digits.get("second"));
+        });
     }
 }
