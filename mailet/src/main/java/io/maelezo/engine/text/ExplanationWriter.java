@@ -118,6 +118,9 @@ public final class ExplanationWriter {
         if (classification.basis() == Classification.Basis.REPLY_CODE && classification.category() == Category.POLICY) {
             return "unknown"; // a bare 550 or 554 proves a refusal, not its reason
         }
+        if (classification.basis() == Classification.Basis.REPLY_CODE && classification.category() == Category.GREYLISTED) {
+            return "greylisted-maybe"; // a bare 450 is perhaps greylisting, not surely
+        }
         return classification.category().id();
     }
 
@@ -158,8 +161,9 @@ public final class ExplanationWriter {
         supportContact.flatMap(contact -> texts.render(language, "step.support", values)).ifPresent(steps::add);
 
         List<Link> links = new ArrayList<>();
-        classification.blocklistUrl().ifPresent(url -> links.add(new Link(
-            texts.require(language, "link.blocklist", values), url)));
+        // "the lookup page for 192.0.2.1" only when the page is that address's; else the operator's page.
+        classification.blocklistUrl().ifPresent(url -> links.add(new Link(texts.require(language,
+            classification.listedAddress().filter(url::contains).isPresent() ? "link.blocklist" : "link.blocklist.general", values), url)));
         supportContact.filter(contact -> contact.startsWith("https://"))
             .ifPresent(url -> links.add(new Link(texts.require(language, "link.support", values), url)));
 

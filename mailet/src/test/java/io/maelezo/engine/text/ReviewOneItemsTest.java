@@ -2,7 +2,12 @@ package io.maelezo.engine.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.maelezo.engine.Engine;
 import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.Action;
+import io.maelezo.engine.classify.Classification;
 
 /**
  * Items of the Swahili review (../shared/reviews/swahili-review-1.md), each with an input and the
@@ -35,6 +41,9 @@ class ReviewOneItemsTest {
         "2.1-1 delayed greylisting | sw | delayed | 450 4.2.0 Greylisted, please try again later | greylisting | Tuma barua tena",
         "2.1-2 final is the delivery, not the cause | sw | failed | 552 5.2.2 Mailbox full | Hakuna seva itakayojaribu tena | si la muda",
         "2.1-2 final (EN) | en | failed | 552 5.2.2 Mailbox full | No server will try to deliver your email again | not temporary",
+        "2.1-3 a failed 4xx: the server stopped trying | sw | failed | 451 4.3.0 Temporary local problem | imeacha kujaribu | ni la muda: ukijaribu",
+        "2.1-6 a bare 450 is perhaps greylisting | sw | failed | 450 Requested mail action not taken | Huenda | ilitumia njia ya kuchelewesha",
+        "2.1-8 a full mailbox is not permanent | sw | failed | 552 5.2.2 Mailbox full | Hakuna seva itakayojaribu tena | si la muda",
         "2.1-4 only what the reply proves | sw | failed | 450 4.1.1 User unknown | haiitambui anwani hii | anwani ya mpokeaji haipo",
         "2.1-5 a failed greylisting did not arrive | sw | failed | 550 5.7.1 Greylisted too long | haikufika | imecheleweshwa na seva",
         "2.1-7 no 'several times' James cannot vouch for | sw | failed | Too many retries failure. Bouncing after 1 retries. | imeacha kujaribu | mara kadhaa",
@@ -46,6 +55,16 @@ class ReviewOneItemsTest {
         "2.2-2 relay (EN) | en | failed | 554 5.7.1 Relay access denied | not your fault | your email program",
         "2.2-3 a refused login is not SPF | sw | failed | 535 5.7.8 Authentication credentials invalid | jina la mtumiaji na nenosiri | SPF",
         "2.2-3 a refused login (EN) | en | failed | 535 5.7.8 Authentication credentials invalid | user name and password | DMARC",
+        "2.2-5 'really' came from you | sw | failed | 550 5.7.26 Unauthenticated email is not accepted | kweli ilitoka kwako | kwamba barua ilitoka kwako",
+        "2.2-7 policy may concern the sender's own address | sw | failed | 550 5.7.1 Sender address rejected: not permitted | anwani yako ya kutuma | seva yetu",
+        "2.2-8 no 'seva yetu' | sw | failed | 550 5.1.1 User unknown | seva ya mtoa huduma wako | seva yetu",
+        "2.2-12 a rate limit is not the reader's doing | sw | failed | 421 4.7.0 Too many connections | imepunguza kwa muda | barua nyingi mno zilitumwa",
+        "2.3-1 misconfigured: 'kimakosa' | sw | failed | 554 5.7.1 blocked using zen.spamhaus.org; open resolver | iliikataa kimakosa | imekosea kuikataa",
+        "2.3-2 malware: agreement | sw | failed | 554 5.7.1 Message contains a virus | kilishuku kuwa ni hatari | kilikishuku",
+        "2.3-3 malware: a suspicion, not a finding | sw | failed | 554 5.7.1 Message contains a virus | ilishuku | iliona kitu hatari",
+        "2.3-4 full mailbox: the mailbox gets room | sw | failed | 552 5.2.2 Mailbox full | sanduku lake lipate nafasi | ili apate nafasi",
+        "2.3-5 blocklisted: not 'umwombe aombe' | sw | failed | 554 5.7.1 blocked using zen.spamhaus.org | ashughulikie | umwombe aombe",
+        "2.3-6 forward the notice | sw | failed | 451 4.3.0 Internal server error | tuma taarifa hii yote | barua pepe barua hii",
         "2.2-6 policy: the provider, not 'msimamizi wake' | sw | failed | 550 5.7.1 Rejected by policy | mtoa huduma wako | wasiliana na msimamizi wake",
         "2.4-1 no code meanings for the reader | sw | failed | 542 Rejected | maelezo ya kiufundi | Tarakimu hii",
         "2.4-3 a 2xx code is not given as the reason | sw | failed | 250 OK | maelezo ya kiufundi | kimekamilika vizuri",
@@ -61,5 +80,62 @@ class ReviewOneItemsTest {
             reply, action.equals("delayed") ? Action.DELAYED : Action.FAILED);
 
         assertThat(text).as(item).contains(mustContain).doesNotContain(mustNotContain);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // item | code | must contain | must not contain
+        "2.3-7 552: the quota was exceeded | 552 | kimepitwa | kimezidi",
+        "2.3-8 502: not available, not 'not carried out' | 502 | haipatikani | haijatekelezwa",
+        "2.3-8 504 likewise | 504 | hakipatikani | hakijatekelezwa",
+        "2.3-9 'baadhi ya seva', not 'seva nyingine' | 441 | Baadhi ya seva | Seva nyingine",
+        "2.3-10 no 'kiwango cha SMTP' | 432 | haina maana iliyobainishwa | kiwango cha SMTP",
+        "2.4-2 451: no blame or advice in a code's meaning | 451 | ni hali ya muda | Si kosa lako",
+        "2.4-2 450: no advice in a code's meaning | 450 | ni hali ya muda | Jaribu tena baadaye",
+    })
+    void theCodesMeaningsForTheAdministratorSayWhatTheReviewAsked(String item, String code, String mustContain, String mustNotContain) {
+        assertThat(ENGINE.codeMeaning(Language.SW, code)).as(item).contains(mustContain).doesNotContain(mustNotContain);
+    }
+
+    @Test
+    void item2_5_1_aPageThatIsNoLookupOfTheAddressIsNotCalledOne() {
+        Explanation microsoft = ENGINE.explain(Language.SW, ENGINE.classify(
+            "550 5.7.606 Access denied, banned sending IP [192.0.2.25]. To request removal from this list please visit https://sender.office.com/"),
+            List.of("rcpt@remote.example"), Action.FAILED);
+        Explanation spamhaus = ENGINE.explain(Language.SW, ENGINE.classify("554 5.7.1 Client host [192.0.2.25] blocked using zen.spamhaus.org"),
+            List.of("rcpt@remote.example"), Action.FAILED);
+
+        assertThat(microsoft.links()).extracting(Link::label).allSatisfy(label -> assertThat(label).doesNotContain("wa kuangalia anwani"));
+        assertThat(spamhaus.links()).extracting(Link::label).anySatisfy(label -> assertThat(label).contains("wa kuangalia anwani 192.0.2.25"));
+    }
+
+    @Test
+    void items2_4_5_and_2_6_and_2_7_thePageExplainsTheProviderLabelsBothLanguagesAndTheSwitch() {
+        Engine englishFirst = Engine.create(Settings.parse(Map.of(Settings.LANGUAGE, "en")::get));
+        for (Engine engine : List.of(ENGINE, englishFirst)) {
+            Classification listed = engine.classify("554 5.7.1 Client host [192.0.2.25] blocked using zen.spamhaus.org");
+            List<List<Explanation>> languages = new ArrayList<>();
+            for (Language language : engine.languages()) {
+                languages.add(List.of(engine.explain(language, listed, List.of("rcpt@remote.example"), Action.FAILED)));
+            }
+            Map<String, String> row = new LinkedHashMap<>(Map.of("recipient", "rcpt@remote.example", "category", "blocklisted",
+                "remote_words", "Too many retries failure."));
+            BounceRenderer.BounceView view = new BounceRenderer.BounceView(languages, engine.texts(), List.of(row), "mx.example", null);
+            String text = engine.renderer().text(view).replaceAll("\\s+", " ");
+            String html = org.jsoup.Jsoup.parse(engine.renderer().html(view)).text();
+            boolean swahiliFirst = engine == ENGINE;
+            for (String page : List.of(text, html)) {
+                // 2.4-5: the provider explained once per language
+                assertThat(page).contains("idara ya TEHAMA/ICT").contains("IT/ICT department");
+                // 2.6-1 to 2.6-3: the product named as such; the remote words labelled as untranslated, whoever wrote them
+                assertThat(page).contains(swahiliFirst ? "programu-jalizi \"maelezo\"" : "written by \"maelezo\"")
+                    .contains("Maneno halisi ya seva").doesNotContain("Maneno ya seva nyingine").doesNotContain("yameandikwa na maelezo (");
+                // 2.7-1 and 2.7-2: the switch is labelled, in text and HTML, and right with either language first
+                assertThat(page).contains(swahiliFirst ? "Toleo la Kiingereza liko hapa chini" : "Swahili version below");
+            }
+            // 2.7-3: the technical labels in both languages
+            assertThat(text).contains(swahiliFirst ? "Mpokeaji / Recipient" : "Recipient / Mpokeaji")
+                .contains(swahiliFirst ? "Maelezo ya kiufundi" : "Technical details");
+        }
     }
 }
