@@ -38,6 +38,7 @@ import io.maelezo.engine.classify.FailureEvidence;
 import io.maelezo.engine.classify.Verdict;
 import io.maelezo.engine.parse.DiagnosticParser;
 import io.maelezo.engine.text.BounceRenderer.BounceView;
+import io.maelezo.engine.text.TechnicalRow;
 import io.maelezo.engine.text.Explanation;
 import io.maelezo.engine.text.ExplanationWriter;
 import io.maelezo.engine.text.Language;
@@ -232,20 +233,17 @@ public final class BounceDecorator {
         return KeptPart.of(headers, message.getRawInputStream());
     }
 
-    List<Map<String, String>> technicalRows(Map<Failure, Classification> classified) {
+    List<TechnicalRow> technicalRows(Map<Failure, Classification> classified) {
         Language main = engine.settings().language();
-        List<Map<String, String>> rows = new ArrayList<>();
-        classified.forEach((failure, classification) -> {
-            Map<String, String> row = new LinkedHashMap<>();
-            row.put("recipient", failure.recipient().isEmpty() ? "?" : DiagnosticParser.clean(failure.recipient()));
-            classification.replyCode().ifPresent(code -> row.put("reply_code", code + " (" + engine.codeMeaning(main, code) + ")"));
-            classification.enhancedStatus().ifPresent(code -> row.put("enhanced_status", code));
-            row.put("category", ExplanationWriter.reasonGroup(classification)
+        List<TechnicalRow> rows = new ArrayList<>();
+        classified.forEach((failure, classification) -> rows.add(new TechnicalRow(
+            failure.recipient().isEmpty() ? "?" : DiagnosticParser.clean(failure.recipient()),
+            classification.replyCode().map(code -> code + " (" + engine.codeMeaning(main, code) + ")").orElse(null),
+            classification.enhancedStatus().orElse(null),
+            ExplanationWriter.reasonGroup(classification)
                 + classification.blocklist().map(operator -> " (" + operator.name() + ")").orElse("")
-                + (failure.delayed() ? ", delayed" : ""));
-            row.put("remote_words", classification.diagnostic().text());
-            rows.add(row);
-        });
+                + (failure.delayed() ? ", delayed" : ""),
+            classification.diagnostic().text())));
         return rows;
     }
 

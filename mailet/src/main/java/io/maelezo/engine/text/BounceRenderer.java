@@ -7,9 +7,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -57,7 +54,7 @@ public final class BounceRenderer {
 
     public BounceRenderer() {
         DefaultMustacheFactory plain = new PlainTextMustacheFactory();
-        DefaultMustacheFactory escaping = PlainTextMustacheFactory.useMapModels(new DefaultMustacheFactory());
+        DefaultMustacheFactory escaping = new DefaultMustacheFactory();
         this.text = new Form(compile(plain, "bounce.txt.mustache"), compile(plain, "reason-advice.txt.mustache"), BounceRenderer::wrap);
         this.html = new Form(compile(escaping, "bounce.html.mustache"), compile(escaping, "reason-advice.html.mustache"),
             UnaryOperator.identity());
@@ -81,7 +78,7 @@ public final class BounceRenderer {
         }
 
         /** The advice of one reason, without its last line break (the page template writes it). */
-        String advice(Explanation explanation, Texts texts, Map<String, String> labels) {
+        String advice(Explanation explanation, Texts texts, TemplateModels.Labels labels) {
             List<Object> key = List.of(texts, explanation.language(), explanation.whatHappened(), explanation.steps(), explanation.links());
             String kept = rendered.getIfPresent(key);
             if (kept == null) {
@@ -92,24 +89,15 @@ public final class BounceRenderer {
             return kept;
         }
 
-        Map<String, Object> adviceModel(Explanation explanation, Map<String, String> labels) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("labels", labels);
+        TemplateModels.Advice adviceModel(Explanation explanation, TemplateModels.Labels labels) {
             List<String> what = new ArrayList<>();
             explanation.whatHappened().forEach(line -> what.add(paragraph.apply(line)));
-            model.put("what", what);
-            List<Map<String, Object>> steps = new ArrayList<>();
+            List<TemplateModels.Step> steps = new ArrayList<>();
             for (int i = 0; i < explanation.steps().size(); i++) {
-                String number = (i + 1) + ".";
                 String text = paragraph.apply(explanation.steps().get(i)).replace("\n", "\n   ");
-                steps.add(Map.of("number", number, "text", text));
+                steps.add(new TemplateModels.Step((i + 1) + ".", text));
             }
-            model.put("steps", steps);
-            List<Map<String, String>> links = new ArrayList<>();
-            explanation.links().forEach(link -> links.add(Map.of("label", link.label(), "url", link.url())));
-            model.put("links", links);
-            model.put("has_links", !links.isEmpty());
-            return model;
+            return new TemplateModels.Advice(labels, what, steps, explanation.links());
         }
     }
 
@@ -127,10 +115,10 @@ public final class BounceRenderer {
 
     /**
      * Every model the templates are given for this view: the page's, in text and HTML, and each
-     * reason's advice in both. What a template names must be in one of them (TemplateNamesTest).
+     * reason's advice in both.
      */
-    List<Map<String, Object>> models(BounceView view) {
-        List<Map<String, Object>> models = new ArrayList<>();
+    List<Object> models(BounceView view) {
+        List<Object> models = new ArrayList<>();
         for (Form form : List.of(text, html)) {
             models.add(view.model(form));
             for (List<Explanation> explanations : view.languages) {
@@ -139,10 +127,6 @@ public final class BounceRenderer {
                 }
             }
         }
-        Map<String, Object> htmlExtras = new HashMap<>();
-        htmlExtras.put("rows_html", inertRows(view.technicalRows));
-        htmlExtras.put("original_text_html", "");
-        models.add(htmlExtras);
         return models;
     }
 
@@ -151,23 +135,7 @@ public final class BounceRenderer {
     }
 
     public String html(BounceView view) {
-        Map<String, Object> model = view.model(html);
-        model.put("rows_html", inertRows(view.technicalRows.size() > MAX_ROWS ? view.technicalRows.subList(0, MAX_ROWS) : view.technicalRows));
-        Object original = model.get("original_text");
-        if (original != null) {
-            model.put("original_text_html", inert((String) original));
-        }
-        return render(html.page, model);
-    }
-
-    private static List<Map<String, String>> inertRows(List<Map<String, String>> rows) {
-        List<Map<String, String>> result = new ArrayList<>();
-        for (Map<String, String> row : rows) {
-            Map<String, String> copy = new LinkedHashMap<>(row);
-            copy.put("remote_words_html", inert(row.get("remote_words")));
-            result.add(copy);
-        }
-        return result;
+        return render(html.page, view.model(html));
     }
 
     /**
@@ -181,7 +149,7 @@ public final class BounceRenderer {
         return InertLinks.split(escaped.toString());
     }
 
-    private static String render(Mustache template, Map<String, Object> model) {
+    private static String render(Mustache template, Object model) {
         // Mustache writes in many small pieces: a StringWriter would lock its StringBuffer for each.
         TextStringBuilder out = new TextStringBuilder(8192);
         template.execute(out.asWriter(), model);
@@ -203,36 +171,22 @@ public final class BounceRenderer {
         return wrapped;
     }
 
-    /** The templates' labels: the name they use, and the texts entry it comes from. */
-    private static final Map<String, String> LABELS = labelNames("section.what", "section.steps", "section.technical",
-        "section.recipients", "section.links", "section.english", "technical.recipient", "technical.reply-code",
-        "technical.enhanced-status", "technical.category", "technical.remote-words", "technical.reporting-server",
-        "technical.original-text");
-
     /** The labels of each set of texts and language, read once (texts are loaded once per mailet). */
-    private static final Cache<List<Object>, Map<String, String>> LABELS_READ = CacheBuilder.newBuilder().maximumSize(16).build();
-
-    private static Map<String, String> labelNames(String... keys) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String key : keys) {
-            names.put(key.substring(key.indexOf('.') + 1).replace('-', '_'), key);
-        }
-        return Collections.unmodifiableMap(names);
-    }
+    private static final Cache<List<Object>, TemplateModels.Labels> LABELS_READ = CacheBuilder.newBuilder().maximumSize(16).build();
 
     /** What the templates show: the explanations in each language, then the technical details once. */
     public static final class BounceView {
         private final List<List<Explanation>> languages;
         private final Texts texts;
-        final List<Map<String, String>> technicalRows;
+        private final List<TechnicalRow> technicalRows;
         private final String reportingServer;
         private final String originalText;
 
         /**
          * @param languages     the explanations of each reason, one list per language, the main language first
-         * @param technicalRows per failed recipient: recipient, reply code, enhanced status, category, remote words
+         * @param technicalRows one per recipient in the report
          */
-        public BounceView(List<List<Explanation>> languages, Texts texts, List<Map<String, String>> technicalRows,
+        public BounceView(List<List<Explanation>> languages, Texts texts, List<TechnicalRow> technicalRows,
                           String reportingServer, String originalText) {
             this.languages = languages;
             this.texts = texts;
@@ -241,44 +195,31 @@ public final class BounceRenderer {
             this.originalText = originalText;
         }
 
-        Map<String, Object> model(Form form) {
+        TemplateModels.Page model(Form form) {
             Language main = languages.get(0).get(0).language();
-            List<Map<String, Object>> languageModels = new ArrayList<>();
+            List<TemplateModels.Part> parts = new ArrayList<>();
             for (int i = 0; i < languages.size(); i++) {
                 List<Explanation> explanations = languages.get(i);
                 Language language = explanations.get(0).language();
-                Map<String, Object> model = new LinkedHashMap<>();
-                model.put("lang", language.tag());
-                model.put("labels", labelsOf(texts, language));
-                model.put("another_follows", i + 1 < languages.size());
                 // What "your mail provider" means, once per language of the notice (glossary).
-                texts.render(language, "provider.gloss", Map.of()).ifPresent(gloss -> model.put("gloss", form.paragraph.apply(gloss)));
-                model.put("reasons", reasons(explanations, language, form));
-                languageModels.add(model);
+                String gloss = texts.render(language, "provider.gloss", Map.of()).map(form.paragraph).orElse(null);
+                parts.add(new TemplateModels.Part(language.tag(), labelsOf(texts, language), i + 1 < languages.size(), gloss,
+                    reasons(explanations, language, form)));
             }
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("lang", main.tag());
-            model.put("title", languages.get(0).get(0).headline());
-            model.put("languages", languageModels);
-            model.put("labels", languages.size() > 1 ? bilingualLabels(texts, main, languages.get(1).get(0).language()) : labelsOf(texts, main));
-            model.put("rows", technicalRows.size() > MAX_ROWS ? technicalRows.subList(0, MAX_ROWS) : technicalRows);
-            model.put("more_rows", technicalRows.size() > MAX_ROWS ? technicalRows.size() - MAX_ROWS : null);
-            model.put("reporting_server", reportingServer);
-            model.put("original_text", originalText);
-            model.put("explained_by", form.paragraph.apply(texts.require(main, "technical.explained-by", Map.of())));
-            return model;
+            TemplateModels.Labels labels = languages.size() > 1
+                ? bilingualLabels(texts, main, languages.get(1).get(0).language()) : labelsOf(texts, main);
+            boolean cut = technicalRows.size() > MAX_ROWS;
+            return new TemplateModels.Page(main.tag(), languages.get(0).get(0).headline(), parts, labels,
+                cut ? technicalRows.subList(0, MAX_ROWS) : technicalRows, cut ? technicalRows.size() - MAX_ROWS : null,
+                reportingServer, originalText, form.paragraph.apply(texts.require(main, "technical.explained-by", Map.of())));
         }
 
-        private List<Map<String, Object>> reasons(List<Explanation> explanations, Language language, Form form) {
-            List<Map<String, Object>> reasons = new ArrayList<>();
+        private List<TemplateModels.Reason> reasons(List<Explanation> explanations, Language language, Form form) {
+            List<TemplateModels.Reason> reasons = new ArrayList<>();
             for (Explanation explanation : explanations) {
-                Map<String, Object> reason = new HashMap<>();
-                reason.put("headline", form.paragraph.apply(explanation.headline()));
-                reason.put("recipients", ExplanationWriter.listed(explanation.recipients()));
-                reason.put("recipients_label", explanation.recipientsLabel());
-                reason.put("delayed", explanation.action() == Action.DELAYED);
-                reason.put("advice", form.advice(explanation, texts, labelsOf(texts, language)));
-                reasons.add(reason);
+                reasons.add(new TemplateModels.Reason(form.paragraph.apply(explanation.headline()),
+                    ExplanationWriter.listed(explanation.recipients()), explanation.recipientsLabel(),
+                    explanation.action() == Action.DELAYED, form.advice(explanation, texts, labelsOf(texts, language))));
             }
             return reasons;
         }
@@ -288,30 +229,24 @@ public final class BounceRenderer {
      * The technical section's labels in both languages ("Mpokeaji / Recipient"): the section is
      * for an administrator or a support desk, who may read either.
      */
-    private static Map<String, String> bilingualLabels(Texts texts, Language main, Language other) {
+    private static TemplateModels.Labels bilingualLabels(Texts texts, Language main, Language other) {
         List<Object> key = List.of(texts, main, other);
-        Map<String, String> named = LABELS_READ.getIfPresent(key);
-        if (named == null) {
-            Map<String, String> first = labelsOf(texts, main);
-            Map<String, String> second = labelsOf(texts, other);
-            Map<String, String> both = new LinkedHashMap<>();
-            first.forEach((name, label) -> both.put(name, label.equals(second.get(name)) ? label : label + " / " + second.get(name)));
-            named = Collections.unmodifiableMap(both);
-            LABELS_READ.put(key, named);
+        TemplateModels.Labels labels = LABELS_READ.getIfPresent(key);
+        if (labels == null) {
+            labels = TemplateModels.Labels.both(entry -> texts.require(main, entry, Map.of()), entry -> texts.require(other, entry, Map.of()));
+            LABELS_READ.put(key, labels);
         }
-        return named;
+        return labels;
     }
 
-    /** The templates' labels in one language, by the name the templates use: the same for every bounce. */
-    private static Map<String, String> labelsOf(Texts texts, Language language) {
+    /** The templates' labels in one language: the same for every bounce. */
+    private static TemplateModels.Labels labelsOf(Texts texts, Language language) {
         List<Object> key = List.of(texts, language);
-        Map<String, String> named = LABELS_READ.getIfPresent(key);
-        if (named == null) {
-            Map<String, String> read = new LinkedHashMap<>();
-            LABELS.forEach((name, entry) -> read.put(name, texts.require(language, entry, Map.of())));
-            named = Collections.unmodifiableMap(read);
-            LABELS_READ.put(key, named);
+        TemplateModels.Labels labels = LABELS_READ.getIfPresent(key);
+        if (labels == null) {
+            labels = new TemplateModels.Labels(entry -> texts.require(language, entry, Map.of()));
+            LABELS_READ.put(key, labels);
         }
-        return named;
+        return labels;
     }
 }

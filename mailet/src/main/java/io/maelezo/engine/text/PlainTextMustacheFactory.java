@@ -8,19 +8,6 @@ import com.github.mustachejava.MustacheException;
 
 /** Mustache for plain text: values are written as they are (the HTML template escapes its own). */
 final class PlainTextMustacheFactory extends DefaultMustacheFactory {
-    PlainTextMustacheFactory() {
-        useMapModels(this);
-    }
-
-    /**
-     * Every model maelezo renders is made of maps and lists: {@link MapModelHandler} reads them
-     * without the guards and reflection Mustache's default handler spends on every lookup.
-     */
-    static DefaultMustacheFactory useMapModels(DefaultMustacheFactory factory) {
-        factory.setObjectHandler(new MapModelHandler());
-        return factory;
-    }
-
     @Override
     public void encode(String value, Writer writer) {
         try {

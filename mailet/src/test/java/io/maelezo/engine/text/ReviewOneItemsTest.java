@@ -3,7 +3,6 @@ package io.maelezo.engine.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -118,8 +117,7 @@ class ReviewOneItemsTest {
             for (Language language : engine.languages()) {
                 languages.add(List.of(engine.explain(language, listed, List.of("rcpt@remote.example"), Action.FAILED)));
             }
-            Map<String, String> row = new LinkedHashMap<>(Map.of("recipient", "rcpt@remote.example", "category", "blocklisted",
-                "remote_words", "Too many retries failure."));
+            TechnicalRow row = new TechnicalRow("rcpt@remote.example", null, null, "blocklisted", "Too many retries failure.");
             BounceRenderer.BounceView view = new BounceRenderer.BounceView(languages, engine.texts(), List.of(row), "mx.example", null);
             String text = engine.renderer().text(view).replaceAll("\\s+", " ");
             String html = org.jsoup.Jsoup.parse(engine.renderer().html(view)).text();
