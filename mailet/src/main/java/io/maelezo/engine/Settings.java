@@ -1,6 +1,8 @@
 package io.maelezo.engine;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,26 +20,30 @@ public final class Settings {
     public static final String SUPPORT_CONTACT = "supportContact";
     public static final String TEXTS_DIRECTORY = "textsDirectory";
     public static final String REPAIR_STATUS = "repairStatus";
+    /** The time zone of the dates a notice shows (a delay notice's "will retry until"). */
+    public static final String TIME_ZONE = "timeZone";
     /** Every setting's name, as the mailets' parameters and the CLI's --param take them. */
-    public static final List<String> NAMES = List.of(LANGUAGE, BILINGUAL, SUPPORT_CONTACT, TEXTS_DIRECTORY, REPAIR_STATUS);
+    public static final List<String> NAMES = List.of(LANGUAGE, BILINGUAL, SUPPORT_CONTACT, TEXTS_DIRECTORY, REPAIR_STATUS, TIME_ZONE);
 
     private final Language language;
     private final boolean bilingual;
     private final Optional<String> supportContact;
     private final Optional<Path> textsDirectory;
     private final boolean repairStatus;
+    private final ZoneId timeZone;
 
     private Settings(Language language, boolean bilingual, Optional<String> supportContact,
-                     Optional<Path> textsDirectory, boolean repairStatus) {
+                     Optional<Path> textsDirectory, boolean repairStatus, ZoneId timeZone) {
         this.language = language;
         this.bilingual = bilingual;
         this.supportContact = supportContact;
         this.textsDirectory = textsDirectory;
         this.repairStatus = repairStatus;
+        this.timeZone = timeZone;
     }
 
     public static Settings defaults() {
-        return new Settings(Language.SW, true, Optional.empty(), Optional.empty(), true);
+        return new Settings(Language.SW, true, Optional.empty(), Optional.empty(), true, ZoneId.systemDefault());
     }
 
     /** Settings from named values, each absent one at its default. */
@@ -50,7 +56,17 @@ public final class Settings {
         support.ifPresent(Settings::checkSupportContact);
         Optional<Path> texts = Optional.ofNullable(values.apply(TEXTS_DIRECTORY)).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of);
         boolean repair = parseBoolean(REPAIR_STATUS, values.apply(REPAIR_STATUS), true);
-        return new Settings(language, bilingual, support, texts, repair);
+        ZoneId timeZone = Optional.ofNullable(values.apply(TIME_ZONE)).map(String::trim).filter(s -> !s.isEmpty())
+            .map(Settings::parseTimeZone).orElse(ZoneId.systemDefault());
+        return new Settings(language, bilingual, support, texts, repair, timeZone);
+    }
+
+    private static ZoneId parseTimeZone(String value) {
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw invalid(TIME_ZONE, value, "a time zone ID such as Africa/Dar_es_Salaam, Africa/Nairobi or UTC+03:00");
+        }
     }
 
     private static boolean parseBoolean(String name, String value, boolean byDefault) {
@@ -80,11 +96,11 @@ public final class Settings {
     }
 
     public Settings withLanguage(Language language) {
-        return new Settings(language, bilingual, supportContact, textsDirectory, repairStatus);
+        return new Settings(language, bilingual, supportContact, textsDirectory, repairStatus, timeZone);
     }
 
     public Settings withBilingual(boolean bilingual) {
-        return new Settings(language, bilingual, supportContact, textsDirectory, repairStatus);
+        return new Settings(language, bilingual, supportContact, textsDirectory, repairStatus, timeZone);
     }
 
     public Language language() {
@@ -105,5 +121,10 @@ public final class Settings {
 
     public boolean repairStatus() {
         return repairStatus;
+    }
+
+    /** The installation's time zone (default: the JVM's); East Africa is UTC+3. */
+    public ZoneId timeZone() {
+        return timeZone;
     }
 }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -243,9 +244,13 @@ public final class BounceDecorator {
             ExplanationWriter.reasonGroup(classification)
                 + classification.blocklist().map(operator -> " (" + operator.name() + ")").orElse("")
                 + (failure.delayed() ? ", delayed" : ""),
-            classification.diagnostic().text())));
+            classification.diagnostic().text(),
+            failure.willRetryUntil().map(until -> RETRY_UNTIL.format(until.atZone(engine.settings().timeZone()))).orElse(null))));
         return rows;
     }
+
+    /** A date in the technical section: numbers only (read the same in both languages), with its time zone. */
+    private static final DateTimeFormatter RETRY_UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(UTC'xxx')'", Locale.ROOT);
 
     MimeBodyPart explanationPart(BounceView view) throws MessagingException, IOException {
         MimeBodyPart text = encodedText("plain", engine.renderer().text(view));

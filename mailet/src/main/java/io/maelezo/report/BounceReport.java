@@ -73,7 +73,7 @@ public final class BounceReport {
             for (RecipientStatus recipient : recipients) {
                 if (recipient.isFailure()) {
                     failures.add(new Failure(recipient.recipient(), recipient.diagnostic().or(recipient::status).orElse(""),
-                        recipient.status().orElse(null), recipient.isDelayed()));
+                        recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null)));
                 }
             }
             if (!recipients.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.maelezo.report;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** One recipient a bounce reports as failed (or delayed), and what the server said about it. */
@@ -8,6 +9,7 @@ public final class Failure {
     private final String reply;
     private final String status;
     private final boolean delayed;
+    private final Instant willRetryUntil;
 
     public Failure(String recipient, String reply, boolean delayed) {
         this(recipient, reply, null, delayed);
@@ -15,10 +17,16 @@ public final class Failure {
 
     /** @param status the report's {@code Status:} for this recipient, or null */
     public Failure(String recipient, String reply, String status, boolean delayed) {
+        this(recipient, reply, status, delayed, null);
+    }
+
+    /** @param willRetryUntil until when the reporting server keeps trying a delayed recipient, or null */
+    public Failure(String recipient, String reply, String status, boolean delayed, Instant willRetryUntil) {
         this.recipient = recipient;
         this.reply = reply;
         this.status = status;
         this.delayed = delayed;
+        this.willRetryUntil = willRetryUntil;
     }
 
     /** The address; empty when the bounce does not say which recipient failed. */
@@ -39,5 +47,10 @@ public final class Failure {
     /** The sender still retries (a "delayed" warning): the mail may still arrive. */
     public boolean delayed() {
         return delayed;
+    }
+
+    /** Until when the reporting server says it keeps trying this recipient (only for a delayed one). */
+    public Optional<Instant> willRetryUntil() {
+        return delayed ? Optional.ofNullable(willRetryUntil) : Optional.empty();
     }
 }

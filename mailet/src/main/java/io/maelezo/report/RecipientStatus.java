@@ -1,8 +1,13 @@
 package io.maelezo.report;
 
+import java.text.ParsePosition;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import javax.mail.internet.MailDateFormat;
 
 /** The per-recipient fields of a {@code message/delivery-status} part (RFC 3464 section 2.3). */
 public final class RecipientStatus {
@@ -13,13 +18,21 @@ public final class RecipientStatus {
     private final String status;
     private final String diagnosticCode;
     private final String remoteMta;
+    private final String willRetryUntil;
 
     public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode, String remoteMta) {
+        this(finalRecipient, action, status, diagnosticCode, remoteMta, null);
+    }
+
+    /** @param willRetryUntil the {@code Will-Retry-Until:} field (an RFC 5322 date-time), or null */
+    public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode, String remoteMta,
+                           String willRetryUntil) {
         this.finalRecipient = finalRecipient;
         this.action = action;
         this.status = status;
         this.diagnosticCode = diagnosticCode;
         this.remoteMta = remoteMta;
+        this.willRetryUntil = willRetryUntil;
     }
 
     /** The address, without its {@code rfc822;} type. */
@@ -42,6 +55,18 @@ public final class RecipientStatus {
 
     public Optional<String> remoteMta() {
         return withoutType(remoteMta);
+    }
+
+    /**
+     * Until when the reporting server says it keeps trying (a delayed recipient's
+     * {@code Will-Retry-Until:}); empty when the field is absent or is no date javax.mail can read.
+     */
+    public Optional<Instant> willRetryUntil() {
+        if (willRetryUntil == null || willRetryUntil.length() > 200) {
+            return Optional.empty();
+        }
+        Date date = new MailDateFormat().parse(willRetryUntil.trim(), new ParsePosition(0));
+        return Optional.ofNullable(date).map(Date::toInstant);
     }
 
     /** A delivery that failed or is delayed: what maelezo explains. Delivered, relayed, expanded are not failures. */

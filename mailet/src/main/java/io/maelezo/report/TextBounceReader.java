@@ -256,11 +256,11 @@ final class TextBounceReader {
                 RecipientStatus status = new RecipientStatus(
                     Optional.ofNullable(fields.getHeader("Final-Recipient", " ")).orElse(fields.getHeader("Original-Recipient", " ")),
                     fields.getHeader("Action", " "), fields.getHeader("Status", " "),
-                    fields.getHeader("Diagnostic-Code", " "), fields.getHeader("Remote-MTA", " "));
+                    fields.getHeader("Diagnostic-Code", " "), fields.getHeader("Remote-MTA", " "), fields.getHeader("Will-Retry-Until", " "));
                 if (status.isFailure() && !status.recipient().isEmpty()
                     && failures.stream().noneMatch(f -> f.recipient().equalsIgnoreCase(status.recipient()))) {
                     failures.add(new Failure(status.recipient(), status.diagnostic().or(status::status).orElse(block),
-                        status.status().orElse(null), delayed || status.isDelayed()));
+                        status.status().orElse(null), delayed || status.isDelayed(), status.willRetryUntil().orElse(null)));
                 }
             } catch (MessagingException | RuntimeException e) {
                 // not fields after all (javax.mail may throw on a leading continuation line):

@@ -18,6 +18,14 @@ class SettingsTest {
         assertThat(settings.bilingual()).isTrue();
         assertThat(settings.repairStatus()).isTrue();
         assertThat(settings.supportContact()).isEmpty();
+        assertThat(settings.timeZone()).isEqualTo(java.time.ZoneId.systemDefault());
+    }
+
+    @Test
+    void theTimeZoneIsAnyZoneIdJavaKnows() {
+        assertThat(Settings.parse(Map.of("timeZone", " Africa/Nairobi ")::get).timeZone()).hasToString("Africa/Nairobi");
+        assertThat(Settings.parse(Map.of("timeZone", "UTC+03:00")::get).timeZone().getRules().getOffset(java.time.Instant.EPOCH))
+            .hasToString("+03:00");
     }
 
     @Test
@@ -30,5 +38,7 @@ class SettingsTest {
             .hasMessageContaining("'repairStatus'");
         assertThatThrownBy(() -> Settings.parse(Map.of("supportContact", "a\r\nBcc: x@evil.example")::get))
             .hasMessageContaining("'supportContact'");
+        assertThatThrownBy(() -> Settings.parse(Map.of("timeZone", "EAT")::get))
+            .hasMessageContaining("'timeZone'").hasMessageContaining("Africa/Dar_es_Salaam");
     }
 }

@@ -3,6 +3,7 @@ package io.maelezo.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.mail.internet.MimeMessage;
@@ -172,6 +173,26 @@ class BounceDecoratorTest {
                 .doesNotContain("haikufika").doesNotContain("Tuma barua tena").doesNotContain("Jaribu kutuma")
                 .doesNotContain("was not delivered").doesNotContain("Try sending again");
         }
+    }
+
+    @Test
+    void aDelayNoticeSaysUntilWhenTheServerTriesInTheInstallationsTimeZone() throws Exception {
+        Dsn dsn = Dsn.james().subject("Delivery delayed: Mkutano")
+            .recipient("rcpt@remote.example", "delayed", "4.4.1", "smtp; 451 4.4.1 mx.remote.example: Connection timed out");
+        byte[] withRetryUntil = new String(dsn.bytes(), StandardCharsets.UTF_8)
+            .replace("Status: 4.4.1\r\n", "Status: 4.4.1\r\nWill-Retry-Until: Sat, 5 Dec 2026 12:00:00 +0000 (UTC)\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+        BounceDecorator eastAfrica = new BounceDecorator(Engine.create(Settings.parse(Map.of(Settings.TIME_ZONE, "Africa/Dar_es_Salaam")::get)));
+
+        MimeMessage decorated = Dsn.roundTrip(eastAfrica.decorate(Dsn.parse(withRetryUntil), Optional.empty()).message().orElseThrow());
+
+        for (String part : new String[] {Dsn.text(decorated), Jsoup.parse(Dsn.html(decorated)).text()}) {
+            assertThat(part).contains("Majaribio yataendelea hadi / Will retry until").contains("2026-12-05 15:00 (UTC+03:00)");
+        }
+        // the same report in UTC, and none of it when the report gives no date
+        assertThat(Dsn.text(Dsn.roundTrip(new BounceDecorator(Engine.create(Settings.parse(Map.of(Settings.TIME_ZONE, "UTC")::get)))
+            .decorate(Dsn.parse(withRetryUntil), Optional.empty()).message().orElseThrow()))).contains("2026-12-05 12:00 (UTC+00:00)");
+        assertThat(Dsn.text(decorate(dsn))).doesNotContain("Will retry until");
     }
 
     @Test

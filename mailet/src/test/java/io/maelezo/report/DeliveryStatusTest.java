@@ -55,6 +55,18 @@ class DeliveryStatusTest {
     }
 
     @Test
+    void aDelayedRecipientsWillRetryUntilIsReadOnlyWhenItIsADate() {
+        byte[] content = ("Reporting-MTA: dns; mx.example\r\n\r\nFinal-Recipient: rfc822; a@remote.example\r\nAction: delayed\r\n"
+            + "Status: 4.4.1\r\nWill-Retry-Until: Sat, 5 Dec 2026 12:00:00 +0000\r\n\r\nFinal-Recipient: rfc822; b@remote.example\r\n"
+            + "Action: delayed\r\nStatus: 4.4.1\r\nWill-Retry-Until: tomorrow, probably\r\n").getBytes(StandardCharsets.ISO_8859_1);
+
+        List<RecipientStatus> recipients = DeliveryStatus.parse(content).recipients();
+
+        assertThat(recipients.get(0).willRetryUntil()).hasValue(java.time.Instant.parse("2026-12-05T12:00:00Z"));
+        assertThat(recipients.get(1).willRetryUntil()).isEmpty();
+    }
+
+    @Test
     void aValidStatusIsLeftAlone() {
         byte[] content = Dsn.james().recipient("a@remote.example", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown")
             .deliveryStatus().getBytes(StandardCharsets.ISO_8859_1);

@@ -14,13 +14,21 @@ public final class TechnicalRow {
     /** maelezo's reason group, the operator if any, and ", delayed" for a delayed recipient. */
     final String category;
     final String remoteWords;
+    /** For a delayed recipient, until when the reporting server says it keeps trying, in the installation's time zone; or null. */
+    final String retryUntil;
 
     public TechnicalRow(String recipient, String replyCode, String enhancedStatus, String category, String remoteWords) {
+        this(recipient, replyCode, enhancedStatus, category, remoteWords, null);
+    }
+
+    public TechnicalRow(String recipient, String replyCode, String enhancedStatus, String category, String remoteWords,
+                        String retryUntil) {
         this.recipient = recipient;
         this.replyCode = replyCode;
         this.enhancedStatus = enhancedStatus;
         this.category = category;
         this.remoteWords = remoteWords;
+        this.retryUntil = retryUntil;
     }
 
     /** The remote words for HTML: escaped, their web addresses not links. */

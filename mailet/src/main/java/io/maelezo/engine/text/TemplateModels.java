@@ -127,6 +127,7 @@ final class TemplateModels {
         final String remoteWords;
         final String reportingServer;
         final String originalText;
+        final String retryUntil;
 
         /** Reads each label from the texts entry it comes from. */
         Labels(Function<String, String> entry) {
@@ -143,6 +144,7 @@ final class TemplateModels {
             this.remoteWords = entry.apply("technical.remote-words");
             this.reportingServer = entry.apply("technical.reporting-server");
             this.originalText = entry.apply("technical.original-text");
+            this.retryUntil = entry.apply("technical.retry-until");
         }
 
         /** Each label in both languages, once when they are the same. */
