@@ -239,7 +239,8 @@ public final class BounceDecorator {
         List<TechnicalRow> rows = new ArrayList<>();
         classified.forEach((failure, classification) -> rows.add(new TechnicalRow(
             failure.recipient().isEmpty() ? "?" : DiagnosticParser.clean(failure.recipient()),
-            classification.replyCode().map(code -> code + " (" + engine.codeMeaning(main, code) + ")").orElse(null),
+            classification.replyCode().map(code -> engine.texts().require(main, "technical.code-meaning",
+                Map.of("code", code, "meaning", engine.codeMeaning(main, code)))).orElse(null),
             classification.enhancedStatus().orElse(null),
             ExplanationWriter.reasonGroup(classification)
                 + classification.blocklist().map(operator -> " (" + operator.name() + ")").orElse("")

@@ -196,6 +196,16 @@ class BounceDecoratorTest {
     }
 
     @Test
+    void theTechnicalSectionGivesACodesGeneralMeaningAsSuchNotAsTheCause() throws Exception {
+        // Read 8, S2-1 and S2-2: a 450 for an unknown domain was glossed "the mailbox is locked ... the sending server retries by itself"
+        MimeMessage decorated = decorate(Dsn.james().failed("rcpt@remote.example", "450 4.1.2 Host or domain name not found"));
+
+        String text = Dsn.text(decorated).replaceAll("\\s+", " ");
+        assertThat(text).contains("450 (maana ya jumla ya msimbo huu katika RFC 5321; sababu halisi ni ile ya maneno ya seva hapa chini:")
+            .doesNotContain("hujaribu tena yenyewe").doesNotContain("retries by itself");
+    }
+
+    @Test
     void aMixedReportSaysWhichRecipientsFailedAndWhichAreStillTried() throws Exception {
         MimeMessage decorated = decorate(Dsn.james()
             .recipient("gone@remote.example", "failed", "5.1.1", "smtp; 550 5.1.1 User unknown")

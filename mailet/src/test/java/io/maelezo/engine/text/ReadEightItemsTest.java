@@ -1,0 +1,37 @@
+package io.maelezo.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.maelezo.engine.Engine;
+import io.maelezo.engine.Settings;
+import io.maelezo.engine.classify.Action;
+
+/**
+ * The S2 items of the eighth independent read (config/texts/README.md) that concern the reader's
+ * text, one case each: an input, and the phrases the reader's text must and must not contain.
+ * Its item on the technical section's code meanings is in BounceDecoratorTest.
+ */
+class ReadEightItemsTest {
+    private static final Engine ENGINE = Engine.create(Settings.defaults());
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // item | language | reply | must contain | must not contain
+        "S2-3 a moved mailbox still tried: the new address may get it twice | sw | 451 4.1.6 User has moved to <new@remote.example> | mara mbili | haipokei barua tena",
+        "S2-3 a moved mailbox still tried (EN) | en | 451 4.1.6 User has moved to <new@remote.example> | may get your email twice | no longer receives mail",
+        "S3 a wrong address: only what is sure | sw | 450 4.1.1 User unknown | haimfikii mpokeaji wako | haitafika kwenye anwani iliyokosewa",
+        "S3 a wrong address: only what is sure (EN) | en | 450 4.1.1 User unknown | does not reach your recipient | will not arrive at the wrong address",
+    })
+    void aDelayNoticeClaimsOnlyWhatIsSure(String item, String language, String reply, String mustContain, String mustNotContain) {
+        Explanation explanation = ENGINE.explain(Language.fromTag(language).orElseThrow(), ENGINE.classify(reply),
+            List.of("rcpt@remote.example"), Action.DELAYED);
+        String text = String.join(" ", explanation.headline(), String.join(" ", explanation.whatHappened()), String.join(" ", explanation.steps()));
+
+        assertThat(text).as(item).contains(mustContain).doesNotContain(mustNotContain);
+    }
+}
