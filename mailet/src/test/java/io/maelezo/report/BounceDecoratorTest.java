@@ -202,7 +202,7 @@ class BounceDecoratorTest {
 
         String text = Dsn.text(decorated).replaceAll("\\s+", " ");
         // Read 9, S2-1: the general meaning first, then that it may not match what happened (not "the actual reason is: <meaning>")
-        assertThat(text).contains("450 (maana ya jumla ya msimbo huu katika RFC 5321: kitendo hakikufanyika")
+        assertThat(text).contains("450 (maana ya jumla ya msimbo huu katika viwango vya SMTP (RFC 5321 na nyongeza zake): kitendo hakikufanyika")
             .contains("Maana hii ya jumla si lazima ilingane na kilichotokea; kilichotokea kinasemwa na maneno ya seva hapa chini.")
             .doesNotContain("sababu halisi ni ile").doesNotContain("hujaribu tena yenyewe").doesNotContain("retries by itself");
     }
