@@ -26,7 +26,8 @@ import io.maelezo.engine.classify.Classification;
 class ReviewOneItemsTest {
     private static final Engine ENGINE = Engine.create(Settings.defaults());
 
-    private static String readerText(Language language, String reply, Action action) {
+    /** What the reader of one recipient's explanation reads: headline, what happened, the steps. */
+    static String readerText(Language language, String reply, Action action) {
         Explanation explanation = ENGINE.explain(language, ENGINE.classify(reply), List.of("rcpt@remote.example"), action);
         return String.join(" ", explanation.headline(), String.join(" ", explanation.whatHappened()), String.join(" ", explanation.steps()));
     }
