@@ -43,6 +43,8 @@ class ReviewOneItemsTest {
         "2.1-2 final (EN) | en | failed | 552 5.2.2 Mailbox full | No server will try to deliver your email again | not temporary",
         "2.1-3 a failed 4xx: the server stopped trying | sw | failed | 451 4.3.0 Temporary local problem | imeacha kujaribu | ni la muda: ukijaribu",
         "2.1-6 a bare 450 is perhaps greylisting | sw | failed | 450 Requested mail action not taken | Huenda | ilitumia njia ya kuchelewesha",
+        "read 11 S2-1 a syntax refusal is not surely the reader's typing | sw | failed | 553 5.1.3 Bad recipient address syntax | Kama anwani inaonekana sahihi | Tatizo liko kwenye jinsi anwani ilivyoandikwa",
+        "read 11 S2-2 greylisting that outlasted the retries: not nobody's fault | sw | failed | 450 4.2.0 Greylisted, please try again later | Kama barua yako ikirudi tena | si kosa la mtu yeyote",
         "2.1-8 a full mailbox is not permanent | sw | failed | 552 5.2.2 Mailbox full | Hakuna seva itakayojaribu tena | si la muda",
         "2.1-4 only what the reply proves | sw | failed | 450 4.1.1 User unknown | haiitambui anwani hii | anwani ya mpokeaji haipo",
         "2.1-5 a failed greylisting did not arrive | sw | failed | 550 5.7.1 Greylisted too long | haikufika | imecheleweshwa na seva",
