@@ -45,6 +45,7 @@ class ReviewOneItemsTest {
         "2.1-6 a bare 450 is perhaps greylisting | sw | failed | 450 Requested mail action not taken | Huenda | ilitumia njia ya kuchelewesha",
         "read 11 S2-1 a syntax refusal is not surely the reader's typing | sw | failed | 553 5.1.3 Bad recipient address syntax | Kama anwani inaonekana sahihi | Tatizo liko kwenye jinsi anwani ilivyoandikwa",
         "read 11 S2-2 greylisting that outlasted the retries: not nobody's fault | sw | failed | 450 4.2.0 Greylisted, please try again later | Kama barua yako ikirudi tena | si kosa la mtu yeyote",
+        "read 12 S2-1 an email gets through greylisting | sw | failed | 450 4.2.0 Greylisted, please try again later | barua hupita greylisting | greylisting hupita barua",
         "2.1-8 a full mailbox is not permanent | sw | failed | 552 5.2.2 Mailbox full | Hakuna seva itakayojaribu tena | si la muda",
         "2.1-4 only what the reply proves | sw | failed | 450 4.1.1 User unknown | haiitambui anwani hii | anwani ya mpokeaji haipo",
         "2.1-5 a failed greylisting did not arrive | sw | failed | 550 5.7.1 Greylisted too long | haikufika | imecheleweshwa na seva",
@@ -94,6 +95,7 @@ class ReviewOneItemsTest {
         "2.3-10 no 'kiwango cha SMTP' | 432 | haina maana iliyobainishwa | kiwango cha SMTP",
         "2.4-2 451: no blame or advice in a code's meaning | 451 | ni hali ya muda | Si kosa lako",
         "2.4-2 450: no advice in a code's meaning | 450 | ni hali ya muda | Jaribu tena baadaye",
+        "read 12 S2-2 450 as RFC 5321 says it | 450 | limezuiwa kwa muda kwa sababu za sera | limefungwa",
     })
     void theCodesMeaningsForTheAdministratorSayWhatTheReviewAsked(String item, String code, String mustContain, String mustNotContain) {
         assertThat(ENGINE.codeMeaning(Language.SW, code)).as(item).contains(mustContain).doesNotContain(mustNotContain);
