@@ -30,7 +30,7 @@ import io.maelezo.it.RejectingSmtpServer;
 import io.maelezo.report.BounceDecorator;
 
 /**
- * End to end on real James (README, "Performance"): bounces per second through James 3.8.1 with
+ * End to end on real James (mailet/benchmarks/README.md): bounces per second through James 3.8.1 with
  * the config/ pipeline, with and without maelezo's two mailets, in interleaved rounds.
  * Usage: ThroughputHarness [ROUNDS] [MAILS] [WARM-UP MAILS]. Not part of the tests: it takes minutes.
  *
