@@ -226,8 +226,11 @@ public final class MaelezoCli {
         return node;
     }
 
+    /** One session for every file: a new one reads javax.mail's resource files again. */
+    private static final Session SESSION = Session.getInstance(new Properties());
+
     private static Session session() {
-        return Session.getInstance(new Properties());
+        return SESSION;
     }
 
     /** One line of stdin (ending in \n, a trailing \r dropped), bytes decoded as UTF-8; empty at the end. */

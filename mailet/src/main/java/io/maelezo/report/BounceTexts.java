@@ -8,40 +8,53 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.maelezo.engine.data.KeywordIndex;
 import io.maelezo.engine.data.TsvTable;
+import io.maelezo.engine.data.Words;
 
-/** What tells a bounce written as plain text from other mail ({@code bounce-texts.tsv}). */
+/**
+ * What tells a bounce written as plain text from other mail ({@code bounce-texts.tsv}). The words
+ * of a kind are looked for all at once ({@link KeywordIndex}): a bounce's text is read once per
+ * kind, not once per alternative.
+ */
 final class BounceTexts {
     enum Kind {
         SUBJECT, START, ORIGINAL, AUTOREPLY
     }
 
     private final Map<Kind, List<Pattern>> patterns;
+    private final Map<Kind, KeywordIndex> indexes = new EnumMap<>(Kind.class);
 
-    private BounceTexts(Map<Kind, List<Pattern>> patterns) {
+    private BounceTexts(Map<Kind, List<Pattern>> patterns, Map<Kind, List<String>> sources) {
         this.patterns = patterns;
+        for (Kind kind : Kind.values()) {
+            if (kind != Kind.ORIGINAL) {
+                indexes.put(kind, new KeywordIndex(sources.get(kind)));
+            }
+        }
     }
 
     static BounceTexts load() {
         Map<Kind, List<Pattern>> patterns = new EnumMap<>(Kind.class);
+        Map<Kind, List<String>> sources = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             patterns.put(kind, new ArrayList<>());
+            sources.put(kind, new ArrayList<>());
         }
         for (Map<String, String> row : TsvTable.load("bounce-texts.tsv").rows()) {
             Kind kind = Kind.valueOf(row.get("kind").toUpperCase(Locale.ROOT));
-            int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | (kind == Kind.ORIGINAL ? Pattern.MULTILINE : 0);
-            patterns.get(kind).add(Pattern.compile(row.get("pattern"), flags));
+            String source = row.get("pattern");
+            boolean ascii = source.chars().allMatch(c -> c < 128);
+            // Unicode case folding reads every character through Character.toLowerCase: only where needed.
+            int flags = Pattern.CASE_INSENSITIVE | (ascii ? 0 : Pattern.UNICODE_CASE) | (kind == Kind.ORIGINAL ? Pattern.MULTILINE : 0);
+            patterns.get(kind).add(Pattern.compile(source, flags));
+            sources.get(kind).add(source);
         }
-        return new BounceTexts(patterns);
+        return new BounceTexts(patterns, sources);
     }
 
     boolean matches(Kind kind, String text) {
-        for (Pattern pattern : patterns.get(kind)) {
-            if (pattern.matcher(text).find()) {
-                return true;
-            }
-        }
-        return false;
+        return indexes.get(kind).firstMatching(Words.of(text)) >= 0;
     }
 
     /** Where the copy of the original message starts in this text; its length when it has none. */

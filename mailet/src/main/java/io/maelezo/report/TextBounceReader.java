@@ -45,6 +45,7 @@ final class TextBounceReader {
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
     private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient\\s*:");
     private static final Pattern ORIGINAL_RECIPIENT = Pattern.compile("(?im)^Original-Recipient\\s*:");
+    private static final Pattern LINE_END = Pattern.compile("\r+\n?");
     private static final Pattern DELAY = Pattern.compile("(?i)delay|will (be )?retr|warning|still trying|not yet been delivered");
 
     private TextBounceReader() {
@@ -54,7 +55,10 @@ final class TextBounceReader {
     static String humanText(Part part) throws MessagingException, IOException {
         StringBuilder text = new StringBuilder();
         collect(part, text);
-        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString();
+        String read = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text.toString();
+        // CRLF, CR-only and doubled CR (CR CR LF, a CRLF converted twice) line ends read as LF:
+        // the rules below see one kind of line end.
+        return read.indexOf('\r') < 0 ? read : LINE_END.matcher(read).replaceAll("\n");
     }
 
     private static void collect(Part part, StringBuilder text) throws MessagingException, IOException {
@@ -230,14 +234,39 @@ final class TextBounceReader {
         return failures;
     }
 
-    /** The end of the paragraph that starts at this line (the first blank line after some words). */
+    /**
+     * The end of the paragraph that starts at this line: the blank lines after the first line,
+     * below this one, that has some words.
+     */
     private static int endOfParagraph(String text, int start) {
-        Matcher blank = Pattern.compile("\\S[^\\n]*\\n(?:[ \\t]*\\n)+").matcher(text);
-        int searchFrom = text.indexOf('\n', start);
-        if (searchFrom < 0) {
-            return text.length();
+        int lineEnd = text.indexOf('\n', start);
+        while (lineEnd >= 0) {
+            int next = lineEnd + 1;
+            int end = text.indexOf('\n', next);
+            if (end < 0) {
+                return text.length();
+            }
+            if (!text.substring(next, end).isBlank()) {
+                int after = end + 1;
+                int blanks = after;
+                while (true) {
+                    int k = blanks;
+                    while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                        k++;
+                    }
+                    if (k < text.length() && text.charAt(k) == '\n') {
+                        blanks = k + 1;
+                    } else {
+                        break;
+                    }
+                }
+                if (blanks > after) {
+                    return blanks;
+                }
+            }
+            lineEnd = end;
         }
-        return blank.find(searchFrom) ? blank.end() : text.length();
+        return text.length();
     }
 
     private static List<Failure> fieldFailures(String ownWords, boolean delayed) {
