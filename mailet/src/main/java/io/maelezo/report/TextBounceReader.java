@@ -32,6 +32,7 @@ import org.jsoup.nodes.Document;
  */
 final class TextBounceReader {
     private static final BounceTexts TEXTS = BounceTexts.load();
+    private static final BounceFamilies FAMILIES = BounceFamilies.load();
     private static final int MAX_TEXT = 64 * 1024;
     private static final int MAX_REPLY = 1500;
     private static final Pattern ADDRESS = Pattern.compile(
@@ -186,6 +187,14 @@ final class TextBounceReader {
         List<Failure> fromFields = fieldFailures(ownWords, delayed);
         if (!fromFields.isEmpty()) {
             return fromFields;
+        }
+        String header = "From: " + Optional.ofNullable(message.getHeader("From", ",")).orElse("")
+            + "\nSubject: " + Optional.ofNullable(message.getSubject()).orElse("");
+        Optional<List<BounceFamilies.Named>> named = FAMILIES.read(header, ownWords, MAX_REPLY);
+        if (named.isPresent()) {
+            List<Failure> failures = new ArrayList<>();
+            named.get().forEach(recipient -> failures.add(new Failure(recipient.recipient, recipient.reply, delayed)));
+            return failures;
         }
         Set<String> excluded = headerAddresses(message);
         Map<String, Integer> positions = new LinkedHashMap<>();

@@ -1,0 +1,112 @@
+package io.maelezo.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.maelezo.engine.data.TsvTable;
+
+/**
+ * The census of the servers whose text bounces people receive ({@code bounce-families.tsv}): how
+ * each is recognised and, where its own layout says more than the general rules of
+ * {@link TextBounceReader}, which line names each failed recipient. The first family, in file
+ * order, whose mark is in the bounce and whose recipient lines are found reads it.
+ */
+final class BounceFamilies {
+    /** One failed recipient as its family's layout names it, with the words of its paragraph. */
+    static final class Named {
+        final String recipient;
+        final String reply;
+
+        Named(String recipient, String reply) {
+            this.recipient = recipient;
+            this.reply = reply;
+        }
+    }
+
+    private static final class Family {
+        final String name;
+        final Pattern mark;
+        final Pattern recipientLine;
+
+        Family(String name, Pattern mark, Pattern recipientLine) {
+            this.name = name;
+            this.mark = mark;
+            this.recipientLine = recipientLine;
+        }
+    }
+
+    private static final int MARK_WINDOW = 4096;
+    private final List<Family> families;
+
+    private BounceFamilies(List<Family> families) {
+        this.families = families;
+    }
+
+    static BounceFamilies load() {
+        List<Family> families = new ArrayList<>();
+        for (Map<String, String> row : TsvTable.load("bounce-families.tsv").rows()) {
+            String recipient = row.get("recipient_line");
+            if (recipient.equals("-")) {
+                continue; // read by the general rules: the row is the census's record of it
+            }
+            families.add(new Family(row.get("family"),
+                Pattern.compile(row.get("recognised_by"), Pattern.CASE_INSENSITIVE | Pattern.MULTILINE),
+                Pattern.compile(recipient, Pattern.MULTILINE)));
+        }
+        return new BounceFamilies(families);
+    }
+
+    /** The family names that have a layout of their own, in the order they are tried. */
+    List<String> names() {
+        List<String> names = new ArrayList<>();
+        families.forEach(family -> names.add(family.name));
+        return names;
+    }
+
+    /**
+     * The recipients that the first family recognised in this bounce names, each with the words from
+     * its line to the next blank line or the next recipient's line; empty when no family reads it.
+     *
+     * @param header the bounce's From and Subject, one line each
+     */
+    Optional<List<Named>> read(String header, String ownWords, int maxReply) {
+        String signature = header + "\n" + (ownWords.length() > MARK_WINDOW ? ownWords.substring(0, MARK_WINDOW) : ownWords);
+        for (Family family : families) {
+            if (!family.mark.matcher(signature).find()) {
+                continue;
+            }
+            Matcher line = family.recipientLine.matcher(ownWords);
+            List<Integer> starts = new ArrayList<>();
+            Map<String, Integer> recipients = new LinkedHashMap<>();
+            while (line.find()) {
+                starts.add(line.start());
+                recipients.putIfAbsent(line.group("rcpt").toLowerCase(Locale.ROOT), line.start());
+            }
+            if (recipients.isEmpty()) {
+                continue;
+            }
+            List<Named> named = new ArrayList<>();
+            for (Map.Entry<String, Integer> recipient : recipients.entrySet()) {
+                int start = recipient.getValue();
+                int next = ownWords.length();
+                for (int s : starts) {
+                    if (s > start) {
+                        next = s;
+                        break;
+                    }
+                }
+                int blank = ownWords.indexOf("\n\n", start);
+                int end = Math.min(Math.min(next, blank < 0 ? ownWords.length() : blank), start + maxReply);
+                named.add(new Named(recipient.getKey(), ownWords.substring(start, end)));
+            }
+            return Optional.of(named);
+        }
+        return Optional.empty();
+    }
+}
