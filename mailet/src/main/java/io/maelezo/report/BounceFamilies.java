@@ -1,6 +1,7 @@
 package io.maelezo.report;
 
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
 
 import io.maelezo.engine.data.TsvTable;
 
@@ -69,14 +73,23 @@ final class BounceFamilies {
         return names;
     }
 
+    /** What a family's mark is looked for in: the bounce's header lines and the start of its own words. */
+    static String signature(MimeMessage message, String ownWords) throws MessagingException {
+        StringBuilder signature = new StringBuilder();
+        Enumeration<String> lines = message.getAllHeaderLines();
+        while (lines.hasMoreElements() && signature.length() < MARK_WINDOW) {
+            signature.append(lines.nextElement()).append('\n');
+        }
+        return signature.append(ownWords, 0, Math.min(ownWords.length(), MARK_WINDOW)).toString();
+    }
+
     /**
      * The recipients that the first family recognised in this bounce names, each with the words from
      * its line to the next blank line or the next recipient's line; empty when no family reads it.
      *
-     * @param header the bounce's From and Subject, one line each
+     * @param signature what {@link #signature} makes of the bounce
      */
-    Optional<List<Named>> read(String header, String ownWords, int maxReply) {
-        String signature = header + "\n" + (ownWords.length() > MARK_WINDOW ? ownWords.substring(0, MARK_WINDOW) : ownWords);
+    Optional<List<Named>> read(String signature, String ownWords, int maxReply) {
         for (Family family : families) {
             if (!family.mark.matcher(signature).find()) {
                 continue;

@@ -35,9 +35,10 @@ public final class RecipientStatus {
         this.willRetryUntil = willRetryUntil;
     }
 
-    /** The address, without its {@code rfc822;} type. */
+    /** The address, without its {@code rfc822;} type or the angle brackets some servers put around it (McAfee). */
     public String recipient() {
-        return withoutType(finalRecipient).orElse("");
+        String address = withoutType(finalRecipient).orElse("");
+        return address.length() > 2 && address.startsWith("<") && address.endsWith(">") ? address.substring(1, address.length() - 1).trim() : address;
     }
 
     public Optional<String> action() {

@@ -46,7 +46,7 @@ final class TextBounceReader {
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
     private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient\\s*:");
     private static final Pattern ORIGINAL_RECIPIENT = Pattern.compile("(?im)^Original-Recipient\\s*:");
-    private static final Pattern LINE_END = Pattern.compile("\r+\n?");
+    private static final Pattern LINE_END = Pattern.compile("\r?\r\n|\r");
     private static final Pattern DELAY = Pattern.compile("(?i)delay|will (be )?retr|warning|still trying|not yet been delivered");
 
     private TextBounceReader() {
@@ -188,9 +188,7 @@ final class TextBounceReader {
         if (!fromFields.isEmpty()) {
             return fromFields;
         }
-        String header = "From: " + Optional.ofNullable(message.getHeader("From", ",")).orElse("")
-            + "\nSubject: " + Optional.ofNullable(message.getSubject()).orElse("");
-        Optional<List<BounceFamilies.Named>> named = FAMILIES.read(header, ownWords, MAX_REPLY);
+        Optional<List<BounceFamilies.Named>> named = FAMILIES.read(BounceFamilies.signature(message, ownWords), ownWords, MAX_REPLY);
         if (named.isPresent()) {
             List<Failure> failures = new ArrayList<>();
             named.get().forEach(recipient -> failures.add(new Failure(recipient.recipient, recipient.reply, delayed)));
