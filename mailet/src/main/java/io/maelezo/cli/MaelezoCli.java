@@ -140,7 +140,7 @@ public final class MaelezoCli {
         for (String file : files) {
             ObjectNode result = json.createObjectNode();
             result.put("file", file);
-            try (InputStream message = Files.newInputStream(Path.of(file))) {
+            try (InputStream message = new ByteArrayInputStream(BounceReport.withLineFeeds(Files.readAllBytes(Path.of(file))))) {
                 Optional<BounceReport> report = BounceReport.read(new MimeMessage(session(), message));
                 List<Failure> failures = report.map(BounceReport::failures).orElse(List.of());
                 result.put("is_bounce", !failures.isEmpty());

@@ -108,6 +108,11 @@ public final class BounceReport {
         return TextBounceReader.looksLikeBounce(message, TextBounceReader.ownWords(TextBounceReader.humanText(message)));
     }
 
+    /** A message file made ready for javax.mail: see {@link MimeParts#withLineFeeds}. */
+    public static byte[] withLineFeeds(byte[] message) {
+        return MimeParts.withLineFeeds(message);
+    }
+
     /** True for a {@code multipart/report; report-type=delivery-status} (or global-delivery-status). */
     public static boolean isDeliveryReport(MimeMessage message) throws MessagingException {
         Optional<ContentType> type = contentType(message.getContentType());

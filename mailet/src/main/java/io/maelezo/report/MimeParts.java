@@ -113,4 +113,30 @@ final class MimeParts {
             return StandardCharsets.UTF_8;
         }
     }
+
+    /**
+     * A message file with each bare CR (one not followed by LF, as old Mac mail programs ended
+     * lines; RFC 5322 allows none) made a CRLF: javax.mail finds no header end or MIME boundary
+     * otherwise. A file without a bare CR is returned as it is.
+     */
+    static byte[] withLineFeeds(byte[] message) {
+        int bare = 0;
+        for (int i = 0; i < message.length; i++) {
+            if (message[i] == '\r' && (i + 1 == message.length || message[i + 1] != '\n')) {
+                bare++;
+            }
+        }
+        if (bare == 0) {
+            return message;
+        }
+        byte[] fixed = new byte[message.length + bare];
+        int at = 0;
+        for (int i = 0; i < message.length; i++) {
+            fixed[at++] = message[i];
+            if (message[i] == '\r' && (i + 1 == message.length || message[i + 1] != '\n')) {
+                fixed[at++] = '\n';
+            }
+        }
+        return fixed;
+    }
 }

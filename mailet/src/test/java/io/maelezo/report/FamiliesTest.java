@@ -1,6 +1,7 @@
 package io.maelezo.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -84,6 +85,13 @@ class FamiliesTest {
     @MethodSource("families")
     void eachFamilyReadsItsFixture(String family, String fixture, String recognisedBy, String expected) throws Exception {
         assertThat(expected).as("families/expected.tsv has a row for " + fixture).isNotNull();
+        if (expected.startsWith("NOT READ YET:")) {
+            // A known gap, said in the census: this fails once the family is read, to move it out of the list.
+            String wanted = expected.substring(expected.indexOf('\t') + 1);
+            assertThatThrownBy(() -> eachFamilyReadsItsFixture(family, fixture, recognisedBy, wanted))
+                .as(family + " is now read: move it out of the known gaps of families/expected.tsv").isInstanceOf(AssertionError.class);
+            return;
+        }
         byte[] bytes = resource(fixture);
         MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
         String signature = BounceFamilies.signature(message, TextBounceReader.ownWords(TextBounceReader.humanText(message)));
@@ -122,7 +130,8 @@ class FamiliesTest {
 
     /** Each failed recipient read: address, category, reply, action. */
     private static List<String[]> read(byte[] bytes) throws Exception {
-        MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
+        // as classify --eml reads a file
+        MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(MimeParts.withLineFeeds(bytes)));
         Optional<BounceReport> report = BounceReport.read(message);
         List<String[]> read = new ArrayList<>();
         if (report.isPresent()) {
