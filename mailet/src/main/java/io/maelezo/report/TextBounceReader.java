@@ -35,6 +35,8 @@ final class TextBounceReader {
     private static final BounceFamilies FAMILIES = BounceFamilies.load();
     private static final int MAX_TEXT = 64 * 1024;
     private static final int MAX_REPLY = 1500;
+    /** The position of a recipient the text does not name, whose reply is the whole text. */
+    private static final int WHOLE_TEXT = -1;
     private static final Pattern ADDRESS = Pattern.compile(
         "(?<![\\w.+\\-=/])([A-Za-z0-9!#$%&'*+?^_`{|}~\\-]+(?:\\.[A-Za-z0-9!#$%&'*+?^_`{|}~\\-]+)*@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)+)");
     /** Lines that name the sender, not a failed recipient. */
@@ -221,13 +223,19 @@ final class TextBounceReader {
             // Exim and Gmail name the failed recipients in X-Failed-Recipients: that list is the truth.
             Map<String, Integer> ordered = new LinkedHashMap<>();
             for (String recipient : announced) {
-                ordered.put(recipient, positions.getOrDefault(recipient, ownWords.length()));
+                // The only recipient, named in the header alone (Google Workspace): the whole text is about it.
+                int unnamed = announced.size() == 1 ? WHOLE_TEXT : ownWords.length();
+                ordered.put(recipient, positions.getOrDefault(recipient, unnamed));
             }
             positions = ordered;
         }
         List<Failure> failures = new ArrayList<>();
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(positions.entrySet());
         for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).getValue() == WHOLE_TEXT) {
+                failures.add(new Failure(entries.get(i).getKey(), ownWords.substring(0, Math.min(ownWords.length(), MAX_REPLY)), delayed));
+                continue;
+            }
             int start = Math.min(entries.get(i).getValue(), ownWords.length());
             int next = i + 1 < entries.size() ? entries.get(i + 1).getValue() : -1;
             // Several recipients on one line share that line's words.

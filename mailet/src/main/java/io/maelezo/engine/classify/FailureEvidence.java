@@ -3,6 +3,7 @@ package io.maelezo.engine.classify;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What is known of one recipient's failed (or delayed) delivery, from whichever source has it:
@@ -19,7 +20,7 @@ public final class FailureEvidence {
     private final Action action;
     private final String sendersReply;
     private final List<String> otherRecipients;
-    private final String bounceWords;
+    private final Supplier<String> bounceWords;
 
     private FailureEvidence(Builder builder) {
         this.recipient = builder.recipient;
@@ -66,7 +67,7 @@ public final class FailureEvidence {
 
     /** The whole bounce's own words (and subject), read only when the reply says nothing and this is its only recipient. */
     public Optional<String> bounceWords() {
-        return Optional.ofNullable(bounceWords);
+        return bounceWords == null ? Optional.empty() : Optional.ofNullable(bounceWords.get());
     }
 
     /** Builds the evidence of one recipient; only the recipient is required. */
@@ -77,7 +78,7 @@ public final class FailureEvidence {
         private Action action = Action.FAILED;
         private String sendersReply;
         private List<String> otherRecipients = List.of();
-        private String bounceWords;
+        private Supplier<String> bounceWords;
 
         private Builder(String recipient) {
             this.recipient = Objects.requireNonNull(recipient);
@@ -109,6 +110,12 @@ public final class FailureEvidence {
         }
 
         public Builder bounceWords(String words) {
+            this.bounceWords = words == null ? null : () -> words;
+            return this;
+        }
+
+        /** The bounce's words, read only if they are needed (reading them means reading the whole bounce's text). */
+        public Builder bounceWords(Supplier<String> words) {
             this.bounceWords = words;
             return this;
         }
