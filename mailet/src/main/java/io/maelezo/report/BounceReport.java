@@ -70,9 +70,18 @@ public final class BounceReport {
             DeliveryStatus status = DeliveryStatus.parse(readAll(statusPart.get()));
             List<RecipientStatus> recipients = status.recipients();
             List<Failure> failures = new ArrayList<>();
+            List<Failure> told = null;
             for (RecipientStatus recipient : recipients) {
                 if (recipient.isFailure()) {
-                    failures.add(new Failure(recipient.recipient(), recipient.diagnostic().or(recipient::status).orElse(""),
+                    Optional<String> reply = recipient.diagnostic();
+                    if (reply.isEmpty()) {
+                        // No Diagnostic-Code (OpenSMTPD, some gateways): the text's words about this recipient, if it names it.
+                        if (told == null) {
+                            told = toldInText(message);
+                        }
+                        reply = wordsAbout(told, recipient.recipient());
+                    }
+                    failures.add(new Failure(recipient.recipient(), reply.or(recipient::status).orElse(""),
                         recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null)));
                 }
             }
@@ -89,6 +98,21 @@ public final class BounceReport {
         String ownWords = TextBounceReader.ownWords(TextBounceReader.humanText(message));
         if (TextBounceReader.looksLikeBounce(message, ownWords)) {
             return Optional.of(new BounceReport(null, -1, null, TextBounceReader.failures(message, ownWords), ownWords, message));
+        }
+        return Optional.empty();
+    }
+
+    /** The recipients the bounce's text names, with their words; empty when the text reads as no bounce. */
+    private static List<Failure> toldInText(MimeMessage message) throws MessagingException, IOException {
+        String ownWords = TextBounceReader.ownWords(TextBounceReader.humanText(message));
+        return TextBounceReader.looksLikeBounce(message, ownWords) ? TextBounceReader.failures(message, ownWords, false) : List.of();
+    }
+
+    private static Optional<String> wordsAbout(List<Failure> told, String recipient) {
+        for (Failure failure : told) {
+            if (!recipient.isEmpty() && failure.recipient().equalsIgnoreCase(recipient) && !failure.reply().isBlank()) {
+                return Optional.of(failure.reply());
+            }
         }
         return Optional.empty();
     }

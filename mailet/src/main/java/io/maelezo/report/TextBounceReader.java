@@ -184,9 +184,14 @@ final class TextBounceReader {
      * style of RFC 3464 written into the text (Final-Recipient, Diagnostic-Code) are read first.
      */
     static List<Failure> failures(MimeMessage message, String ownWords) throws MessagingException {
+        return failures(message, ownWords, true);
+    }
+
+    /** @param fields whether fields in the style of RFC 3464 in the text are read (not when the report's own fields were) */
+    static List<Failure> failures(MimeMessage message, String ownWords, boolean fields) throws MessagingException {
         boolean delayed = DELAY.matcher(Optional.ofNullable(message.getSubject()).orElse("")).find()
             && !TEXTS.matches(BounceTexts.Kind.START, ownWords.replaceAll("(?i)delay", ""));
-        List<Failure> fromFields = fieldFailures(ownWords, delayed);
+        List<Failure> fromFields = fields ? fieldFailures(ownWords, delayed) : List.of();
         if (!fromFields.isEmpty()) {
             return fromFields;
         }
