@@ -27,7 +27,8 @@ public final class Engine {
     private final RecentClassifications classifications;
     private final FailureClassifier failures;
     private final ExplanationWriter writer;
-    private final BounceRenderer renderer;
+    /** Made when first needed: classifying alone (the CLI's bulk reading) never renders a bounce. */
+    private volatile BounceRenderer renderer;
 
     public Engine(Settings settings, Classifier classifier, Texts texts) {
         this(settings, new RecentClassifications(classifier), texts);
@@ -39,7 +40,6 @@ public final class Engine {
         this.classifications = classifications;
         this.failures = new FailureClassifier(classifications);
         this.writer = new ExplanationWriter(texts, settings.supportContact());
-        this.renderer = new BounceRenderer();
     }
 
     /** The engine with the shipped knowledge, and the admin's texts when the settings name a directory. */
@@ -56,7 +56,9 @@ public final class Engine {
     public static Engine configured(Function<String, String> parameters, RecentClassifications classifications) {
         Settings settings = Settings.parse(parameters);
         Texts texts = settings.textsDirectory().map(Texts::withOverrides).orElseGet(Texts::shipped);
-        return new Engine(settings, classifications, texts);
+        Engine engine = new Engine(settings, classifications, texts);
+        engine.renderer(); // templates compiled while James starts, not at the first bounce
+        return engine;
     }
 
     public Settings settings() {
@@ -64,7 +66,17 @@ public final class Engine {
     }
 
     public BounceRenderer renderer() {
-        return renderer;
+        BounceRenderer made = renderer;
+        if (made == null) {
+            synchronized (this) {
+                made = renderer;
+                if (made == null) {
+                    made = new BounceRenderer();
+                    renderer = made;
+                }
+            }
+        }
+        return made;
     }
 
     public Texts texts() {
