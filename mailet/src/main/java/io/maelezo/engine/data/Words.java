@@ -76,6 +76,14 @@ public final class Words {
         return count;
     }
 
+    /** Whether a word starts at this position (false outside the text). */
+    boolean isWordStart(int at) {
+        if (at < 0 || at >= chars.length) {
+            return false;
+        }
+        return Arrays.binarySearch(starts, 0, count, at) >= 0;
+    }
+
     /**
      * The same words with every e-mail address blanked out, so that {@code <spam@example.com>}
      * or {@code blocked@...} says nothing about why a mail was refused.

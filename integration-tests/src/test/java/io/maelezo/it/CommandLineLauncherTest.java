@@ -1,0 +1,67 @@
+package io.maelezo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as the README gives it to an admin: {@code mailet/bin/maelezo} running the
+ * built {@code maelezo-cli.jar} in its own process, over bounce files of several servers and line
+ * ends, and a file that is not there.
+ */
+class CommandLineLauncherTest {
+    private static final Path LAUNCHER = Path.of(System.getProperty("maelezo.cli.launcher"));
+    private static final Path JAR = Path.of(System.getProperty("maelezo.cli.jar"));
+    private static final Path FAMILIES = Path.of(System.getProperty("maelezo.families.dir"));
+
+    @Test
+    void readsBouncesOfSeveralServersAndGoesOnPastAMissingFile(@TempDir Path folder) throws Exception {
+        Path crOnly = folder.resolve("qmail-cr.eml");
+        String qmail = Files.readString(FAMILIES.resolve("qmail.eml"), StandardCharsets.ISO_8859_1);
+        Files.writeString(crOnly, qmail.replace("\n", "\r"), StandardCharsets.ISO_8859_1);
+
+        Result result = run(FAMILIES.resolve("postfix.eml").toString(), crOnly.toString(), folder.resolve("missing.eml").toString(),
+            FAMILIES.resolve("exchange2003.eml").toString());
+
+        assertThat(result.exit).as("a file that cannot be read makes the exit code 1").isEqualTo(1);
+        assertThat(result.lines).hasSize(4);
+        assertThat(result.lines.get(0)).contains("\"is_bounce\":true", "\"recipient\":\"amina@example.net\"", "\"category\":\"mailbox-unknown\"",
+            "\"recipient\":\"full@example.org\"", "\"category\":\"mailbox-full\"");
+        assertThat(result.lines.get(1)).as("a bounce with CR-only line ends")
+            .contains("\"recipient\":\"amina@example.net\"", "\"recipient\":\"gone@example.org\"", "\"category\":\"mailbox-unknown\"");
+        assertThat(result.lines.get(2)).contains("missing.eml", "\"is_bounce\":false", "\"error\":");
+        assertThat(result.lines.get(3)).as("the files after the missing one are still read").contains("\"is_bounce\":true");
+    }
+
+    private static final class Result {
+        final int exit;
+        final List<String> lines;
+
+        Result(int exit, List<String> lines) {
+            this.exit = exit;
+            this.lines = lines;
+        }
+    }
+
+    private static Result run(String... files) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString(), "classify", "--eml"));
+        command.addAll(List.of(files));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        builder.environment().put("MAELEZO_CLI_JAR", JAR.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), out.lines().collect(java.util.stream.Collectors.toList()));
+    }
+}
