@@ -102,8 +102,9 @@ final class BounceFamilies {
             List<Integer> starts = new ArrayList<>();
             Map<String, Integer> recipients = new LinkedHashMap<>();
             while (line.find()) {
-                starts.add(line.start());
-                recipients.putIfAbsent(line.group("rcpt").toLowerCase(Locale.ROOT), line.start());
+                int lineStart = ownWords.lastIndexOf('\n', line.start()) + 1; // the words start with the line
+                starts.add(lineStart);
+                recipients.putIfAbsent(line.group("rcpt").toLowerCase(Locale.ROOT), lineStart);
             }
             if (recipients.isEmpty()) {
                 continue;

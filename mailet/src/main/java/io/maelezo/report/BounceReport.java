@@ -56,6 +56,11 @@ public final class BounceReport {
     }
 
     private static Optional<BounceReport> readParts(MimeMessage message) throws MessagingException, IOException {
+        return readParts(message, false);
+    }
+
+    /** @param attached whether this message is attached to a bounce being read (then no further attached bounce is read) */
+    private static Optional<BounceReport> readParts(MimeMessage message, boolean attached) throws MessagingException, IOException {
         Optional<ContentType> type = contentType(message.getContentType());
         if (type.isPresent() && MimeParts.matches(type.get(), "multipart/report") && isReportType(type.get(), "feedback-report")) {
             return Optional.empty();
@@ -97,7 +102,38 @@ public final class BounceReport {
         }
         String ownWords = TextBounceReader.ownWords(TextBounceReader.humanText(message));
         if (TextBounceReader.looksLikeBounce(message, ownWords)) {
-            return Optional.of(new BounceReport(null, -1, null, TextBounceReader.failures(message, ownWords), ownWords, message));
+            List<Failure> failures = TextBounceReader.failures(message, ownWords);
+            if (!attached && failures.size() == 1 && failures.get(0).recipient().isEmpty() && content instanceof Multipart) {
+                // A gateway's notice around the bounce it received (Trend Micro): the attached bounce names them.
+                Optional<List<Failure>> inner = attachedBounceFailures((Multipart) content);
+                if (inner.isPresent()) {
+                    failures = inner.get();
+                }
+            }
+            return Optional.of(new BounceReport(null, -1, null, failures, ownWords, message));
+        }
+        return Optional.empty();
+    }
+
+    /** The failed recipients of the first attached message that is itself a bounce and names them (one level down only). */
+    private static Optional<List<Failure>> attachedBounceFailures(Multipart multipart) throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (!MimeParts.Type.of(part).is("message/rfc822")) {
+                continue;
+            }
+            Object attached;
+            try {
+                attached = part.getContent();
+            } catch (MessagingException | IOException | RuntimeException e) {
+                continue; // an attachment that cannot be read names nobody
+            }
+            if (attached instanceof MimeMessage) {
+                Optional<BounceReport> inner = readParts((MimeMessage) attached, true);
+                if (inner.isPresent() && !inner.get().failures().isEmpty() && !inner.get().failures().get(0).recipient().isEmpty()) {
+                    return Optional.of(inner.get().failures());
+                }
+            }
         }
         return Optional.empty();
     }

@@ -48,6 +48,8 @@ final class TextBounceReader {
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
     private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient\\s*:");
     private static final Pattern ORIGINAL_RECIPIENT = Pattern.compile("(?im)^Original-Recipient\\s*:");
+    private static final Pattern ORIGINAL_TO = Pattern.compile("(?im)^[ \\t]*to:[ \\t]*(.+)$");
+    private static final Pattern ORIGINAL_CC = Pattern.compile("(?im)^[ \\t]*cc:");
     private static final Pattern LINE_END = Pattern.compile("\r?\r\n|\r");
     private static final Pattern DELAY = Pattern.compile("(?i)delay|will (be )?retr|warning|still trying|not yet been delivered");
 
@@ -249,9 +251,41 @@ final class TextBounceReader {
             failures.add(new Failure(entries.get(i).getKey(), ownWords.substring(start, end), delayed));
         }
         if (failures.isEmpty()) {
-            failures.add(new Failure("", ownWords.length() > MAX_REPLY * 2 ? ownWords.substring(0, MAX_REPLY * 2) : ownWords, delayed));
+            failures.add(new Failure(onlyRecipientOfOriginal(message, ownWords, excluded).orElse(""),
+                ownWords.length() > MAX_REPLY * 2 ? ownWords.substring(0, MAX_REPLY * 2) : ownWords, delayed));
         }
         return failures;
+    }
+
+    /**
+     * When the bounce's words name nobody (Verizon's "Message could not be delivered to mobile"):
+     * the recipient of the copy of the original that follows them, if its To: names exactly one
+     * address and it has no Cc:, the only recipient it can have been.
+     */
+    private static Optional<String> onlyRecipientOfOriginal(MimeMessage message, String ownWords, Set<String> excluded) throws MessagingException {
+        String text;
+        try {
+            text = humanText(message);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (text.length() <= ownWords.length()) {
+            return Optional.empty();
+        }
+        String original = text.substring(ownWords.length(), Math.min(text.length(), ownWords.length() + 4096));
+        Matcher to = ORIGINAL_TO.matcher(original);
+        if (!to.find() || ORIGINAL_CC.matcher(original).find()) {
+            return Optional.empty();
+        }
+        Matcher address = ADDRESS.matcher(to.group(1));
+        List<String> found = new ArrayList<>();
+        while (address.find()) {
+            found.add(address.group(1).toLowerCase(Locale.ROOT));
+        }
+        if (found.size() != 1 || excluded.contains(found.get(0)) || DAEMON_LOCAL.matcher(found.get(0).substring(0, found.get(0).indexOf('@'))).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(found.get(0));
     }
 
     /**
