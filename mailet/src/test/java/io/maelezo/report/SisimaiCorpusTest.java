@@ -30,13 +30,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.maelezo.engine.Engine;
+import io.maelezo.engine.classify.Action;
+import io.maelezo.engine.classify.Verdict;
 import io.maelezo.engine.Settings;
 
 /**
  * Sisimai's ~300 real bounces from 60+ kinds of mail server (../shared/corpus/sisimai, read in
  * place): maelezo must recognise every failure bounce (298 of 298), leave feedback reports,
- * vacation notices and delivery reports alone, agree with the label for at least 92.3% of the
- * failed recipients (288 of 312 today; issue 19 asks for 95%: see the misses it lists), and decorate every one without an error, keeping every original part.
+ * vacation notices and delivery reports alone, agree with the label for at least 92.6% of the
+ * failed recipients (289 of 312 today; issue 19 asks for 95%; a recipient Sisimai calls
+ * "delayed" agrees when maelezo says the server still tries), and decorate every one without an error, keeping every original part.
  */
 class SisimaiCorpusTest {
     private static final BounceDecorator DECORATOR = new BounceDecorator(Engine.create(Settings.defaults()));
@@ -78,6 +81,7 @@ class SisimaiCorpusTest {
         int recognised = 0;
         int recipients = 0;
         int agreeing = 0;
+        int found = 0;
         List<String> wronglyTaken = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : labels.entrySet()) {
             MimeMessage message = read(entry.getKey());
@@ -99,19 +103,31 @@ class SisimaiCorpusTest {
                 if (i >= failures.size()) {
                     continue;
                 }
+                found++;
+                Verdict verdict = DECORATOR.verdict(failures.get(i), Optional.empty(), report.get());
+                if (failureLabels.get(i).equals("delayed")) {
+                    // A delay notice: right when maelezo tells the person the server still tries.
+                    if (verdict.action() == Action.DELAYED) {
+                        agreeing++;
+                    }
+                    continue;
+                }
                 Set<String> accepted = agreement.getOrDefault(failureLabels.get(i), Set.of());
-                String category = DECORATOR.classify(failures.get(i), Optional.empty(), report.get()).category().id();
+                String category = verdict.classification().category().id();
                 if (accepted.contains("*") || accepted.contains(category)) {
                     agreeing++;
                 }
             }
         }
-        System.out.printf("Sisimai corpus: %d/%d failure bounces recognised (%.1f%%), %d/%d recipients agree (%.1f%%)%n",
-            recognised, failureMails, 100.0 * recognised / failureMails, agreeing, recipients, 100.0 * agreeing / recipients);
+        System.out.printf("Sisimai corpus: %d/%d failure bounces recognised (%.1f%%), %d/%d recipients found, %d/%d agree (%.1f%%)%n",
+            recognised, failureMails, 100.0 * recognised / failureMails, found, recipients, agreeing, recipients, 100.0 * agreeing / recipients);
 
         assertThat(wronglyTaken).as("feedback, vacation and delivery reports taken for failures").isEmpty();
         assertThat(100.0 * recognised / failureMails).as("failure bounces recognised, %").isGreaterThanOrEqualTo(100.0);
-        assertThat(100.0 * agreeing / recipients).as("failed recipients whose category agrees, %").isGreaterThanOrEqualTo(92.3);
+        // 311 of 312: rhost-cox-01 repeats one recipient's report in a second delivery-status part,
+        // which Sisimai counts twice and maelezo once.
+        assertThat(found).as("failed recipients found").isGreaterThanOrEqualTo(recipients - 1);
+        assertThat(100.0 * agreeing / recipients).as("failed recipients whose category agrees, %").isGreaterThanOrEqualTo(92.6);
     }
 
     @Test
