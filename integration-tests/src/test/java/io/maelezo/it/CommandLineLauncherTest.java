@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,25 @@ class CommandLineLauncherTest {
         assertThat(result.lines.get(3)).as("the files after the missing one are still read").contains("\"is_bounce\":true");
     }
 
+    @Test
+    void readsATwentyMegabyteBounceInAFortyEightMegabyteHeap(@TempDir Path folder) throws Exception {
+        // The file is read from disk as javax.mail needs it, not copied into memory (twice).
+        String postfix = Files.readString(FAMILIES.resolve("postfix.eml"), StandardCharsets.ISO_8859_1);
+        String boundary = "--4TqXyZ1Abcz9sQ.1715649164/mail.example.com--";
+        byte[] noise = new byte[15 * 1024 * 1024];
+        new java.util.Random(19).nextBytes(noise);
+        String attachment = "--4TqXyZ1Abcz9sQ.1715649164/mail.example.com\nContent-Type: application/octet-stream\n"
+            + "Content-Transfer-Encoding: base64\n\n" + java.util.Base64.getMimeEncoder().encodeToString(noise) + "\n";
+        Path big = folder.resolve("big.eml");
+        Files.writeString(big, postfix.replace(boundary, attachment + boundary), StandardCharsets.ISO_8859_1);
+        assertThat(Files.size(big)).isGreaterThan(20_000_000L);
+
+        Result result = run(Map.of("JAVA_TOOL_OPTIONS", "-Xmx48m"), big.toString(), big.toString());
+
+        assertThat(result.exit).isZero();
+        assertThat(result.lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"recipient\":\"amina@example.net\""));
+    }
+
     private static final class Result {
         final int exit;
         final List<String> lines;
@@ -53,11 +73,16 @@ class CommandLineLauncherTest {
     }
 
     private static Result run(String... files) throws IOException, InterruptedException {
+        return run(Map.of(), files);
+    }
+
+    private static Result run(Map<String, String> environment, String... files) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString(), "classify", "--eml"));
         command.addAll(List.of(files));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().put("MAELEZO_CLI_JAR", JAR.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -18,6 +18,7 @@ import java.util.Properties;
 
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
+import javax.mail.util.SharedFileInputStream;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -146,7 +147,7 @@ public final class MaelezoCli {
             JsonGenerator result = line.generator;
             result.writeStartObject();
             result.writeStringField("file", file);
-            try (InputStream message = new ByteArrayInputStream(BounceReport.withLineFeeds(Files.readAllBytes(Path.of(file))))) {
+            try (InputStream message = open(Path.of(file))) {
                 Optional<BounceReport> report = BounceReport.read(new MimeMessage(session(), message));
                 List<Failure> failures = report.map(BounceReport::failures).orElse(List.of());
                 // Every verdict first: an error half-way leaves no half-written line.
@@ -181,6 +182,24 @@ public final class MaelezoCli {
             out.println(line.text());
         }
         return status;
+    }
+
+    /** The bytes read first to see whether a file ends its lines in CR alone. */
+    private static final int HEAD = 8192;
+
+    /**
+     * A bounce file to parse: read from the file as javax.mail needs it (a large one is not copied
+     * into memory), or, when its first lines end in CR alone, read whole and given LF line ends.
+     */
+    private static InputStream open(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEAD);
+        }
+        if (BounceReport.withLineFeeds(head) != head) {
+            return new ByteArrayInputStream(BounceReport.withLineFeeds(Files.readAllBytes(file)));
+        }
+        return new SharedFileInputStream(file.toFile(), HEAD);
     }
 
     /** One JSON object written as one line of text. */
