@@ -18,6 +18,7 @@ import java.util.Properties;
 
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
+import javax.mail.util.SharedByteArrayInputStream;
 import javax.mail.util.SharedFileInputStream;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -186,10 +187,14 @@ public final class MaelezoCli {
 
     /** The bytes read first to see whether a file ends its lines in CR alone. */
     private static final int HEAD = 8192;
+    /** Files up to this size are read into memory at once; larger ones are read from disk as needed. */
+    private static final long IN_MEMORY = 1024 * 1024;
 
     /**
-     * A bounce file to parse: read from the file as javax.mail needs it (a large one is not copied
-     * into memory), or, when its first lines end in CR alone, read whole and given LF line ends.
+     * A bounce file to parse, as a shared stream (javax.mail reads its parts without copying
+     * them): a file of up to 1 MB read at once, a larger one from disk as javax.mail needs it, so
+     * that a bounce of any size costs little memory; one whose first lines end in CR alone is read
+     * whole and given LF line ends.
      */
     private static InputStream open(Path file) throws IOException {
         byte[] head;
@@ -197,7 +202,10 @@ public final class MaelezoCli {
             head = in.readNBytes(HEAD);
         }
         if (BounceReport.withLineFeeds(head) != head) {
-            return new ByteArrayInputStream(BounceReport.withLineFeeds(Files.readAllBytes(file)));
+            return new SharedByteArrayInputStream(BounceReport.withLineFeeds(Files.readAllBytes(file)));
+        }
+        if (Files.size(file) <= IN_MEMORY) {
+            return new SharedByteArrayInputStream(Files.readAllBytes(file));
         }
         return new SharedFileInputStream(file.toFile(), HEAD);
     }

@@ -39,10 +39,11 @@ final class TextBounceReader {
     private static final int WHOLE_TEXT = -1;
     private static final Pattern ADDRESS = Pattern.compile(
         "(?<![\\w.+\\-=/])([A-Za-z0-9!#$%&'*+?^_`{|}~\\-]+(?:\\.[A-Za-z0-9!#$%&'*+?^_`{|}~\\-]+)*@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)+)");
-    /** Lines that name the sender, not a failed recipient. */
-    private static final Pattern NOT_A_RECIPIENT_LINE = Pattern.compile(
-        "(?i)^\\s*(from|mail from|sender|reply-to|return-path|cc|bcc|x-[\\w-]+|message-id|in-reply-to|references|envelope-from|reporting-mta|received-from-mta)\\s*:.*$"
-            + "|(?i).*(\\b(contact|assistance|write to|send mail to)\\b|連絡|問い合わせ).*");
+    /** Lines that name the sender, not a failed recipient: header-like fields of the sender or the message... */
+    private static final Pattern SENDER_FIELD = Pattern.compile(
+        "(?i)\\s*(from|mail from|sender|reply-to|return-path|cc|bcc|x-[\\w-]+|message-id|in-reply-to|references|envelope-from|reporting-mta|received-from-mta)\\s*:");
+    /** ... and lines that give an address to write to for help. */
+    private static final Pattern CONTACT_WORDS = Pattern.compile("(?i)\\b(contact|assistance|write to|send mail to)\\b|連絡|問い合わせ");
     private static final Pattern DAEMON = Pattern.compile(
         "(?i)mailer-?daemon|postmaster|post_master|mail ?delivery|mail ?administrator|bounce|returned mail|mailer|mail system|nobody|noreply|no-reply");
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
@@ -208,7 +209,8 @@ final class TextBounceReader {
         List<String> announced = failedRecipientsHeader(message);
         int lineStart = 0;
         for (String line : ownWords.split("\n", -1)) {
-            if (!NOT_A_RECIPIENT_LINE.matcher(line.replace("\r", "")).matches()) {
+            // Only a line with an @ can name an address (most lines of a bounce have none).
+            if (line.indexOf('@') >= 0 && !SENDER_FIELD.matcher(line).lookingAt() && !CONTACT_WORDS.matcher(line).find()) {
                 Matcher address = ADDRESS.matcher(line);
                 while (address.find()) {
                     String before = line.substring(Math.max(0, address.start() - 30), address.start()).toLowerCase(Locale.ROOT);
