@@ -37,8 +37,8 @@ import io.maelezo.engine.Settings;
 /**
  * Sisimai's ~300 real bounces from 60+ kinds of mail server (../shared/corpus/sisimai, read in
  * place): maelezo must recognise every failure bounce (298 of 298), leave feedback reports,
- * vacation notices and delivery reports alone, agree with the label for at least 92.6% of the
- * failed recipients (289 of 312 today; issue 19 asks for 95%; a recipient Sisimai calls
+ * vacation notices and delivery reports alone, agree with the label for at least 93.5% of the
+ * failed recipients (292 of 312 today; issue 19 asks for 95%; a recipient Sisimai calls
  * "delayed" agrees when maelezo says the server still tries), and decorate every one without an error, keeping every original part.
  */
 class SisimaiCorpusTest {
@@ -127,7 +127,7 @@ class SisimaiCorpusTest {
         // 311 of 312: rhost-cox-01 repeats one recipient's report in a second delivery-status part,
         // which Sisimai counts twice and maelezo once.
         assertThat(found).as("failed recipients found").isGreaterThanOrEqualTo(recipients - 1);
-        assertThat(100.0 * agreeing / recipients).as("failed recipients whose category agrees, %").isGreaterThanOrEqualTo(92.6);
+        assertThat(100.0 * agreeing / recipients).as("failed recipients whose category agrees, %").isGreaterThanOrEqualTo(93.5);
     }
 
     @Test
