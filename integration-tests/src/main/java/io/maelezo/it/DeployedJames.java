@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -69,6 +70,15 @@ public final class DeployedJames implements AutoCloseable {
 
     /** @param withMaelezo false for plain James: no maelezo jar, module or mailets (to compare with) */
     public static DeployedJames start(Path workingDirectory, int remotePort, boolean withMaelezo) throws IOException, InterruptedException {
+        return start(workingDirectory, remotePort, withMaelezo, UnaryOperator.identity());
+    }
+
+    /**
+     * @param mailetContainer what the admin changed in conf/mailetcontainer.xml (a misspelt parameter)
+     * @throws IllegalStateException when James stops while starting, with the end of its log
+     */
+    public static DeployedJames start(Path workingDirectory, int remotePort, boolean withMaelezo, UnaryOperator<String> mailetContainer)
+        throws IOException, InterruptedException {
         Path lib = jamesLib();
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException(lib + " does not exist: build first (mvn install -DskipTests)");
@@ -79,6 +89,8 @@ public final class DeployedJames implements AutoCloseable {
         Files.createDirectories(workingDirectory);
         JamesEnvironment.write(workingDirectory, smtp, imap, webadmin, remotePort,
             withMaelezo ? JamesEnvironment.Maelezo.INSTALLED : JamesEnvironment.Maelezo.NONE);
+        Path mailets = workingDirectory.resolve("conf/mailetcontainer.xml");
+        Files.writeString(mailets, mailetContainer.apply(Files.readString(mailets, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         if (withMaelezo) {
             Path extensions = Files.createDirectories(workingDirectory.resolve("extensions-jars"));
             Path plugin = pluginJar();

@@ -1,6 +1,7 @@
 package io.maelezo.james;
 
 import java.util.Optional;
+import java.util.Set;
 
 import javax.mail.MessagingException;
 
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import com.google.inject.Inject;
 
 import io.maelezo.engine.Engine;
+import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.RecentClassifications;
 import io.maelezo.report.BounceDecorator;
 import io.maelezo.report.Decoration;
@@ -21,8 +23,18 @@ import io.maelezo.report.Decoration;
  * Use it with the {@link IsBounce} matcher early in {@code transport}, where it sees every bounce
  * once: James's own (DSNBounce sends them to {@code root}) and those of other servers.
  *
- * <p>Parameters: {@code language} (sw, en), {@code bilingual} (true, false), {@code supportContact},
- * {@code textsDirectory}, {@code repairStatus} (true, false). A wrong value stops James at start-up.
+ * <p>Every parameter, with its default (an empty one takes its default); a wrong value, or a
+ * parameter it does not know, stops James at start-up with a message that names it:
+ * <pre><code>
+ * &lt;mailet match="io.maelezo.james.IsBounce" class="io.maelezo.james.DecorateBounce"&gt;
+ *   &lt;language&gt;sw&lt;/language&gt;             &lt;!-- sw or en: the language the explanation starts in --&gt;
+ *   &lt;bilingual&gt;true&lt;/bilingual&gt;         &lt;!-- true: the other language follows --&gt;
+ *   &lt;supportContact&gt;&lt;/supportContact&gt;   &lt;!-- an address, a phone number or an https:// page: none --&gt;
+ *   &lt;textsDirectory&gt;&lt;/textsDirectory&gt;   &lt;!-- a folder with your own maelezo_sw/en.properties: the shipped texts --&gt;
+ *   &lt;repairStatus&gt;true&lt;/repairStatus&gt;   &lt;!-- repair the malformed Status: field of James 3.8's DSNs --&gt;
+ *   &lt;timeZone&gt;&lt;/timeZone&gt;               &lt;!-- of the dates a notice shows, e.g. Africa/Dar_es_Salaam: the JVM's --&gt;
+ * &lt;/mailet&gt;
+ * </code></pre>
  * A bounce that cannot be explained is delivered unchanged and logged (WARN); nothing is dropped.
  */
 public class DecorateBounce extends GenericMailet {
@@ -36,8 +48,12 @@ public class DecorateBounce extends GenericMailet {
         this.classifications = classifications;
     }
 
+    /** The parameters it takes: the sample above names exactly these (MailetSamplesTest). */
+    static final Set<String> PARAMETERS = Set.copyOf(Settings.NAMES);
+
     @Override
     public void init() throws MessagingException {
+        checkInitParameters(PARAMETERS);
         try {
             decorator = new BounceDecorator(Engine.configured(this::getInitParameter, classifications));
         } catch (IllegalArgumentException e) {

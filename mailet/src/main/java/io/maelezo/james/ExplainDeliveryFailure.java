@@ -1,5 +1,7 @@
 package io.maelezo.james;
 
+import java.util.Set;
+
 import javax.mail.MessagingException;
 
 import org.apache.mailet.Mail;
@@ -18,7 +20,10 @@ import io.maelezo.engine.classify.RecentClassifications;
  * duplicates the mail with its attributes, so they reach the DSN and {@link DecorateBounce}.
  *
  * <p>Only adds attributes; never changes, drops or creates a mail. Any failure is logged (WARN)
- * and the mail goes on unchanged.
+ * and the mail goes on unchanged. It takes no parameter (one given stops James at start-up):
+ * <pre><code>
+ * &lt;mailet match="All" class="io.maelezo.james.ExplainDeliveryFailure"/&gt;
+ * </code></pre>
  */
 public class ExplainDeliveryFailure extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ExplainDeliveryFailure.class);
@@ -29,6 +34,14 @@ public class ExplainDeliveryFailure extends GenericMailet {
     @Inject
     public ExplainDeliveryFailure(RecentClassifications classifications) {
         this.classifications = classifications;
+    }
+
+    /** It takes none: the sample above names none (MailetSamplesTest). */
+    static final Set<String> PARAMETERS = Set.of();
+
+    @Override
+    public void init() throws MessagingException {
+        checkInitParameters(PARAMETERS);
     }
 
     @Override

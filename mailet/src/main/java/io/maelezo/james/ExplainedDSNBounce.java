@@ -7,6 +7,9 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.mail.MessagingException;
 
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import com.google.inject.Inject;
 
 import io.maelezo.engine.Engine;
+import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.RecentClassifications;
 import io.maelezo.report.BounceDecorator;
 import io.maelezo.report.Decoration;
@@ -39,11 +43,22 @@ import io.maelezo.report.FailedDelivery;
  * James's own bounce (which {@link DecorateBounce} then explains if it can). Nothing is dropped,
  * and nothing is bounced twice.
  *
- * <p>Parameters: those of {@link DecorateBounce} ({@code language}, {@code bilingual},
- * {@code supportContact}, {@code textsDirectory}), and as DSNBounce: {@code attachment} (message,
- * heads or none: what of the failed mail goes back, unless the sender asked with RET; default
- * message), {@code sender} (the bounce's From; default the postmaster). {@code reportingMta}
- * names this server in the report (default: the host's name). A wrong value stops James at start-up.
+ * <p>Every parameter, with its default (an empty one takes its default): those of
+ * {@link DecorateBounce}, and as DSNBounce's. A wrong value, or a parameter it does not know, stops
+ * James at start-up with a message that names it:
+ * <pre><code>
+ * &lt;mailet match="All" class="io.maelezo.james.ExplainedDSNBounce"&gt;
+ *   &lt;language&gt;sw&lt;/language&gt;             &lt;!-- sw or en: the language the explanation starts in --&gt;
+ *   &lt;bilingual&gt;true&lt;/bilingual&gt;         &lt;!-- true: the other language follows --&gt;
+ *   &lt;supportContact&gt;&lt;/supportContact&gt;   &lt;!-- an address, a phone number or an https:// page: none --&gt;
+ *   &lt;textsDirectory&gt;&lt;/textsDirectory&gt;   &lt;!-- a folder with your own maelezo_sw/en.properties: the shipped texts --&gt;
+ *   &lt;repairStatus&gt;true&lt;/repairStatus&gt;   &lt;!-- (read by DecorateBounce; accepted here too) --&gt;
+ *   &lt;timeZone&gt;&lt;/timeZone&gt;               &lt;!-- of the dates a notice shows, e.g. Africa/Dar_es_Salaam: the JVM's --&gt;
+ *   &lt;attachment&gt;message&lt;/attachment&gt;     &lt;!-- message, heads or none: what of the failed mail goes back (unless RET says) --&gt;
+ *   &lt;sender&gt;&lt;/sender&gt;                   &lt;!-- the bounce's From: the postmaster --&gt;
+ *   &lt;reportingMta&gt;&lt;/reportingMta&gt;       &lt;!-- this server's name in the report: the host's name --&gt;
+ * &lt;/mailet&gt;
+ * </code></pre>
  */
 public class ExplainedDSNBounce extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ExplainedDSNBounce.class);
@@ -61,8 +76,13 @@ public class ExplainedDSNBounce extends GenericMailet {
         this.classifications = classifications;
     }
 
+    /** The parameters it takes: the sample above names exactly these (MailetSamplesTest). */
+    static final Set<String> PARAMETERS = Stream.concat(Settings.NAMES.stream(), Stream.of("attachment", "sender", "reportingMta"))
+        .collect(Collectors.toUnmodifiableSet());
+
     @Override
     public void init() throws MessagingException {
+        checkInitParameters(PARAMETERS);
         try {
             writer = new DeliveryReportWriter(new BounceDecorator(Engine.configured(this::getInitParameter, classifications)));
             attach = attachment(getInitParameter("attachment", "message"));

@@ -19,9 +19,21 @@ import io.maelezo.report.BounceReport;
  * Matches a bounce maelezo has not explained yet: a mail with a null reverse path whose message
  * is a {@code multipart/report; report-type=delivery-status}, or reads like a bounce (qmail, Exim,
  * Exchange, ...). A message it cannot read does not match (and is logged): it goes on unchanged.
+ * It takes no condition (one given stops James at start-up):
+ * <pre><code>
+ * &lt;mailet match="io.maelezo.james.IsBounce" class="io.maelezo.james.DecorateBounce"/&gt;
+ * </code></pre>
  */
 public class IsBounce extends GenericMatcher {
     private static final Logger LOGGER = LoggerFactory.getLogger(IsBounce.class);
+
+    @Override
+    public void init() throws MessagingException {
+        String condition = getCondition();
+        if (condition != null && !condition.isBlank()) {
+            throw new MessagingException("IsBounce takes no condition, not '" + condition + "'");
+        }
+    }
 
     @Override
     public Collection<MailAddress> match(Mail mail) throws MessagingException {
