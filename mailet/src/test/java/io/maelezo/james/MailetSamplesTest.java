@@ -114,6 +114,25 @@ class MailetSamplesTest {
     }
 
     @Test
+    void theSnippetHoldsTheSameMaelezoBlocksAsTheWholeFile() throws Exception {
+        Path config = Path.of(System.getProperty("maelezo.config.dir", "../config"));
+        String whole = Files.readString(config.resolve("mailetcontainer.xml"), StandardCharsets.UTF_8);
+        String snippet = Files.readString(config.resolve("maelezo-snippet.xml"), StandardCharsets.UTF_8);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(config.resolve("maelezo-snippet.xml").toFile()); // well-formed
+        assertThat(maelezoBlocks(snippet)).hasSize(2).isEqualTo(maelezoBlocks(whole));
+    }
+
+    /** The blocks between "maelezo (n of 2)" and "/maelezo", whitespace made single spaces. */
+    private static java.util.List<String> maelezoBlocks(String xml) {
+        java.util.List<String> blocks = new java.util.ArrayList<>();
+        Matcher block = Pattern.compile("<!-- maelezo \\(\\d of 2\\).*?<!-- /maelezo -->", Pattern.DOTALL).matcher(xml);
+        while (block.find()) {
+            blocks.add(block.group().replaceAll("\\s+", " "));
+        }
+        return blocks;
+    }
+
+    @Test
     void theShippedConfigurationUsesOnlyParametersTheMailetsTake() throws Exception {
         String config = Files.readString(Path.of(System.getProperty("maelezo.config.dir", "../config"), "mailetcontainer.xml"), StandardCharsets.UTF_8);
         Matcher mailet = Pattern.compile("<mailet match=\"[^\"]*\" class=\"io\\.maelezo\\.james\\.(\\w+)\">(.*?)</mailet>", Pattern.DOTALL).matcher(config);
