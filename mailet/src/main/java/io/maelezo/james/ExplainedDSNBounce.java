@@ -26,7 +26,6 @@ import com.google.inject.Inject;
 import io.maelezo.engine.Engine;
 import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.RecentClassifications;
-import io.maelezo.report.BounceDecorator;
 import io.maelezo.report.Decoration;
 import io.maelezo.report.DeliveryReportWriter;
 import io.maelezo.report.FailedDelivery;
@@ -84,7 +83,7 @@ public class ExplainedDSNBounce extends GenericMailet {
     public void init() throws MessagingException {
         checkInitParameters(PARAMETERS);
         try {
-            writer = new DeliveryReportWriter(new BounceDecorator(Engine.configured(this::getInitParameter, classifications)));
+            writer = new DeliveryReportWriter(Engine.configured(this::getInitParameter, classifications));
             attach = attachment(getInitParameter("attachment", "message"));
             from = Optional.ofNullable(getInitParameter("sender")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(ExplainedDSNBounce::address);

@@ -1,7 +1,6 @@
 package io.maelezo.report;
 
 import java.io.IOException;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -35,8 +34,8 @@ import io.maelezo.engine.text.Explanation;
 
 /**
  * Writes the explained delivery report of a failed mail itself, in one go: a {@code multipart/report}
- * (RFC 6522) whose first part is the plain explanation (text and HTML, as {@link BounceDecorator}
- * writes it), then the {@code message/delivery-status} (RFC 3464), then the failed mail or its
+ * (RFC 6522) whose first part is the plain explanation (text and HTML: {@link ExplanationPart}, as
+ * in the bounces {@link BounceDecorator} rewrites), then the {@code message/delivery-status} (RFC 3464), then the failed mail or its
  * header. This is what James's DSNBounce and the decorator do together, without writing a report
  * only to read it back and rewrite it.
  *
@@ -53,13 +52,13 @@ public final class DeliveryReportWriter {
     private static final Pattern SMTP_REPLY = Pattern.compile("[245]\\d\\d(?:[ -]|$)");
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,500}>");
 
-    private final BounceDecorator decorator;
     private final Engine engine;
+    private final ExplanationPart explanation;
     private final DiagnosticParser parser = new DiagnosticParser();
 
-    public DeliveryReportWriter(BounceDecorator decorator) {
-        this.decorator = decorator;
-        this.engine = decorator.engine();
+    public DeliveryReportWriter(Engine engine) {
+        this.engine = engine;
+        this.explanation = new ExplanationPart(engine);
     }
 
     /** The explained report, ready to send to the failed mail's sender (with an empty envelope sender). */
@@ -80,13 +79,13 @@ public final class DeliveryReportWriter {
             classified.put(new Failure(DiagnosticParser.clean(recipient.address()), reply, false), classification);
             categories.add(classification.category().id());
         }
-        List<List<Explanation>> languages = decorator.explanations(classified);
+        List<List<Explanation>> languages = explanation.explanations(classified);
         String reportingMta = DiagnosticParser.clean(delivery.reportingMta);
-        BounceView view = new BounceView(languages, engine.texts(), decorator.technicalRows(classified), reportingMta, null);
+        BounceView view = new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingMta, null);
 
         MimeMultipart report = new ReportMultipart(REPORT_TYPE);
-        report.addBodyPart(decorator.explanationPart(view));
-        report.addBodyPart(BounceDecorator.encodedPart("message/delivery-status", deliveryStatus(delivery, reportingMta, reply)));
+        report.addBodyPart(explanation.part(view));
+        report.addBodyPart(EncodedPart.of("message/delivery-status", deliveryStatus(delivery, reportingMta, reply)));
         switch (delivery.attach) {
             case MESSAGE:
                 MimeBodyPart original = new MimeBodyPart();
@@ -94,7 +93,7 @@ public final class DeliveryReportWriter {
                 report.addBodyPart(original);
                 break;
             case HEADERS:
-                report.addBodyPart(BounceDecorator.encodedPart("text/rfc822-headers", headerOf(delivery.original)));
+                report.addBodyPart(EncodedPart.of("text/rfc822-headers", headerOf(delivery.original)));
                 break;
             default:
                 break;
@@ -104,14 +103,14 @@ public final class DeliveryReportWriter {
         message.setFrom(new InternetAddress(delivery.from, true));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(delivery.to, true));
         message.setSentDate(new Date());
-        message.setSubject(decorator.subject(subjectOf(delivery.original), false), "UTF-8");
+        message.setSubject(explanation.subject(subjectOf(delivery.original), false), "UTF-8");
         String originalId = delivery.original.getHeader("Message-ID", null);
         if (originalId != null && MESSAGE_ID.matcher(originalId.trim()).matches()) {
             message.setHeader("In-Reply-To", originalId.trim());
             message.setHeader("References", originalId.trim());
         }
         message.setHeader("Auto-Submitted", "auto-replied");
-        decorator.mark(message);
+        explanation.mark(message);
         MultipartContent.set(message, report);
         message.saveChanges();
         return Decoration.decorated(message, String.join(",", categories));

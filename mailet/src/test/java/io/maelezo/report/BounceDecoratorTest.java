@@ -72,15 +72,15 @@ class BounceDecoratorTest {
 
     @Test
     void onlyShortLinesOfPlainAsciiAreSentAs7bitWithTheirLineEndsMadeCrlf() {
-        assertThat(new String(BounceDecorator.sevenBitLines("Habari\nya asubuhi\n"), StandardCharsets.US_ASCII))
+        assertThat(new String(EncodedPart.sevenBitLines("Habari\nya asubuhi\n"), StandardCharsets.US_ASCII))
             .isEqualTo("Habari\r\nya asubuhi\r\n");
-        assertThat(BounceDecorator.sevenBitLines("x".repeat(998) + "\n" + "y".repeat(998))).isNotNull();
-        assertThat(BounceDecorator.sevenBitLines("x".repeat(999) + "\nshort")).as("a line over 998 characters").isNull();
-        assertThat(BounceDecorator.sevenBitLines("short\n" + "y".repeat(999))).as("a last line over 998 characters").isNull();
-        assertThat(BounceDecorator.sevenBitLines("a lone\rcarriage return")).isNull();
-        assertThat(BounceDecorator.sevenBitLines("a NUL\0")).isNull();
-        assertThat(BounceDecorator.sevenBitLines("Karibu Zürich")).isNull();
-        assertThat(BounceDecorator.sevenBitLines("mwisho wa maandishi \u2026")).as("a character beyond Latin-1").isNull();
+        assertThat(EncodedPart.sevenBitLines("x".repeat(998) + "\n" + "y".repeat(998))).isNotNull();
+        assertThat(EncodedPart.sevenBitLines("x".repeat(999) + "\nshort")).as("a line over 998 characters").isNull();
+        assertThat(EncodedPart.sevenBitLines("short\n" + "y".repeat(999))).as("a last line over 998 characters").isNull();
+        assertThat(EncodedPart.sevenBitLines("a lone\rcarriage return")).isNull();
+        assertThat(EncodedPart.sevenBitLines("a NUL\0")).isNull();
+        assertThat(EncodedPart.sevenBitLines("Karibu Zürich")).isNull();
+        assertThat(EncodedPart.sevenBitLines("mwisho wa maandishi \u2026")).as("a character beyond Latin-1").isNull();
     }
 
     @Test
