@@ -17,21 +17,18 @@ public final class RecipientStatus {
     private final String action;
     private final String status;
     private final String diagnosticCode;
-    private final String remoteMta;
     private final String willRetryUntil;
 
-    public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode, String remoteMta) {
-        this(finalRecipient, action, status, diagnosticCode, remoteMta, null);
+    public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode) {
+        this(finalRecipient, action, status, diagnosticCode, null);
     }
 
     /** @param willRetryUntil the {@code Will-Retry-Until:} field (an RFC 5322 date-time), or null */
-    public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode, String remoteMta,
-                           String willRetryUntil) {
+    public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode, String willRetryUntil) {
         this.finalRecipient = finalRecipient;
         this.action = action;
         this.status = status;
         this.diagnosticCode = diagnosticCode;
-        this.remoteMta = remoteMta;
         this.willRetryUntil = willRetryUntil;
     }
 
@@ -52,10 +49,6 @@ public final class RecipientStatus {
     /** The diagnostic text without its {@code smtp;} type: the remote server's own words. */
     public Optional<String> diagnostic() {
         return withoutType(diagnosticCode);
-    }
-
-    public Optional<String> remoteMta() {
-        return withoutType(remoteMta);
     }
 
     /**

@@ -119,14 +119,6 @@ final class TextBounceReader {
         }
     }
 
-    private static Object safeContent(Part part) {
-        try {
-            return part.getContent();
-        } catch (IOException | MessagingException | RuntimeException e) {
-            return null;
-        }
-    }
-
     private static String raw(Part part) throws MessagingException, IOException {
         InputStream in = part instanceof MimeMessage ? ((MimeMessage) part).getRawInputStream()
             : part instanceof javax.mail.internet.MimeBodyPart ? ((javax.mail.internet.MimeBodyPart) part).getRawInputStream()
@@ -341,7 +333,7 @@ final class TextBounceReader {
                 RecipientStatus status = new RecipientStatus(
                     Optional.ofNullable(fields.getHeader("Final-Recipient", " ")).orElse(fields.getHeader("Original-Recipient", " ")),
                     fields.getHeader("Action", " "), fields.getHeader("Status", " "),
-                    fields.getHeader("Diagnostic-Code", " "), fields.getHeader("Remote-MTA", " "), fields.getHeader("Will-Retry-Until", " "));
+                    fields.getHeader("Diagnostic-Code", " "), fields.getHeader("Will-Retry-Until", " "));
                 if (status.isFailure() && !status.recipient().isEmpty()
                     && failures.stream().noneMatch(f -> f.recipient().equalsIgnoreCase(status.recipient()))) {
                     failures.add(new Failure(status.recipient(), status.diagnostic().or(status::status).orElse(block),

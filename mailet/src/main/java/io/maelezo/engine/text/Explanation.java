@@ -3,12 +3,10 @@ package io.maelezo.engine.text;
 import java.util.List;
 
 import io.maelezo.engine.classify.Action;
-import io.maelezo.engine.classify.Classification;
 
 /** One reason a delivery failed, explained in one language for the people it concerns. */
 public final class Explanation {
     private final Language language;
-    private final Classification classification;
     private final Action action;
     private final String recipientsLabel;
     private final List<String> recipients;
@@ -17,10 +15,9 @@ public final class Explanation {
     private final List<String> steps;
     private final List<Link> links;
 
-    public Explanation(Language language, Classification classification, Action action, List<String> recipients,
+    public Explanation(Language language, Action action, List<String> recipients,
                        String recipientsLabel, String headline, List<String> whatHappened, List<String> steps, List<Link> links) {
         this.language = language;
-        this.classification = classification;
         this.action = action;
         this.recipientsLabel = recipientsLabel;
         this.recipients = List.copyOf(recipients);
@@ -32,10 +29,6 @@ public final class Explanation {
 
     public Language language() {
         return language;
-    }
-
-    public Classification classification() {
-        return classification;
     }
 
     public List<String> recipients() {

@@ -100,7 +100,7 @@ public final class ExplanationWriter {
             kept.put(key, words);
         }
         String label = texts.require(language, action == Action.DELAYED ? "section.recipients.delayed" : "section.recipients", Map.of());
-        return new Explanation(language, classification, action, recipients, label, words.headline, words.what, words.steps, words.links);
+        return new Explanation(language, action, recipients, label, words.headline, words.what, words.steps, words.links);
     }
 
     /**
