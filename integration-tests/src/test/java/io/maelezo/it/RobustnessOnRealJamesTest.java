@@ -36,11 +36,11 @@ import ch.qos.logback.core.read.ListAppender;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Classifier;
 import io.maelezo.engine.classify.RecentClassifications;
-import io.maelezo.engine.data.BlocklistCatalog;
-import io.maelezo.engine.data.EnhancedStatusTable;
-import io.maelezo.engine.data.ReasonPatterns;
-import io.maelezo.engine.data.ReplyCodeTable;
-import io.maelezo.engine.data.VendorCodes;
+import io.maelezo.engine.knowledge.BlocklistCatalog;
+import io.maelezo.engine.knowledge.EnhancedStatusTable;
+import io.maelezo.engine.knowledge.ReasonPatterns;
+import io.maelezo.engine.knowledge.ReplyCodeTable;
+import io.maelezo.engine.knowledge.VendorCodes;
 import io.maelezo.engine.parse.DiagnosticParser;
 
 /**

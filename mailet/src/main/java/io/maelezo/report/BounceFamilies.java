@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
-import io.maelezo.engine.data.TsvTable;
+import io.maelezo.engine.knowledge.TsvTable;
 
 /**
  * The census of the servers whose text bounces people receive ({@code bounce-families.tsv}): how

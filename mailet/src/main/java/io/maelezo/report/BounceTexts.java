@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.maelezo.engine.data.KeywordIndex;
-import io.maelezo.engine.data.TsvTable;
-import io.maelezo.engine.data.Words;
+import io.maelezo.engine.match.KeywordIndex;
+import io.maelezo.engine.knowledge.TsvTable;
+import io.maelezo.engine.match.ReplyText;
 
 /**
  * What tells a bounce written as plain text from other mail ({@code bounce-texts.tsv}). The words
@@ -54,7 +54,7 @@ final class BounceTexts {
     }
 
     boolean matches(Kind kind, String text) {
-        return indexes.get(kind).firstMatching(Words.of(text)) >= 0;
+        return indexes.get(kind).firstMatching(ReplyText.of(text)) >= 0;
     }
 
     /** Where the copy of the original message starts in this text; its length when it has none. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.maelezo.engine.classify.Classification;
-import io.maelezo.engine.data.ReplyCodeTable;
+import io.maelezo.engine.knowledge.ReplyCodeTable;
 import io.maelezo.engine.text.Explanation;
 import io.maelezo.engine.text.Language;
 

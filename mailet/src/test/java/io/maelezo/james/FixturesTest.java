@@ -18,7 +18,6 @@ import org.apache.mailet.base.test.FakeMailetConfig;
 import org.apache.mailet.base.test.FakeMatcherConfig;
 import org.junit.jupiter.api.Test;
 
-
 /**
  * The mailets and the matcher on the fixtures of src/test/resources/io/maelezo/fixtures. This
  * source also runs, transformed to jakarta.mail, against James 3.9.0's mailet API (mailet/james39).

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.maelezo.engine.Engine;
 import io.maelezo.engine.Settings;
-import io.maelezo.engine.data.TsvTable;
+import io.maelezo.engine.knowledge.TsvTable;
 
 /**
  * Every family of the census ({@code data/bounce-families.tsv}) reads its fixture: its mark is in

@@ -3,7 +3,7 @@ package io.maelezo.engine.classify;
 import java.util.Optional;
 
 import io.maelezo.engine.Category;
-import io.maelezo.engine.data.BlocklistOperator;
+import io.maelezo.engine.knowledge.BlocklistOperator;
 import io.maelezo.engine.parse.Diagnostic;
 
 /** What maelezo understood of one failure: the codes, the category and, for a listing, the blocklist. */

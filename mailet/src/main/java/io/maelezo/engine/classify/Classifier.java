@@ -2,20 +2,19 @@ package io.maelezo.engine.classify;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.maelezo.engine.Category;
-import io.maelezo.engine.data.BlocklistCatalog;
-import io.maelezo.engine.data.BlocklistOperator;
-import io.maelezo.engine.data.DecisionOrder;
-import io.maelezo.engine.data.EnhancedStatusTable;
-import io.maelezo.engine.data.ReasonPatterns;
-import io.maelezo.engine.data.ReplyCodeTable;
-import io.maelezo.engine.data.TemporaryWithoutCode;
-import io.maelezo.engine.data.VendorCodes;
-import io.maelezo.engine.data.Words;
+import io.maelezo.engine.knowledge.BlocklistCatalog;
+import io.maelezo.engine.knowledge.BlocklistOperator;
+import io.maelezo.engine.knowledge.DecisionOrder;
+import io.maelezo.engine.knowledge.EnhancedStatusTable;
+import io.maelezo.engine.knowledge.ReasonPatterns;
+import io.maelezo.engine.knowledge.ReplyCodeTable;
+import io.maelezo.engine.knowledge.TemporaryWithoutCode;
+import io.maelezo.engine.knowledge.VendorCodes;
+import io.maelezo.engine.match.ReplyText;
 import io.maelezo.engine.parse.Diagnostic;
 import io.maelezo.engine.parse.DiagnosticParser;
 
@@ -85,8 +84,8 @@ public class Classifier {
         if (diagnostic.enhancedStatus().isEmpty() && reportedStatus != null && STATUS.matcher(reportedStatus.trim()).matches()) {
             diagnostic = new Diagnostic(diagnostic.replyCode().orElse(null), reportedStatus.trim(), diagnostic.text());
         }
-        Words words = Words.of(diagnostic.text());
-        Words reading = words;
+        ReplyText words = ReplyText.of(diagnostic.text());
+        ReplyText reading = words;
         Found found = null;
         boolean gaveUp = false;
         for (DecisionOrder.Step step : order) {
@@ -98,7 +97,7 @@ public class Classifier {
                 // Final whatever follows; the category is the cause when the rest of the reply names one.
                 gaveUp = true;
                 found = here;
-                reading = Words.of(reasons.withoutGiveUp(diagnostic.text()));
+                reading = ReplyText.of(reasons.withoutGiveUp(diagnostic.text()));
                 continue;
             }
             if (gaveUp && !CAUSE_OF_A_GIVE_UP.contains(step)) {
@@ -124,7 +123,7 @@ public class Classifier {
         return new Classification(diagnostic, category, decided.basis, temporary, operator, listed, misconfigured, decided.decidedBy);
     }
 
-    private Found decide(DecisionOrder.Step step, Diagnostic diagnostic, Words words) {
+    private Found decide(DecisionOrder.Step step, Diagnostic diagnostic, ReplyText words) {
         switch (step) {
             case GIVE_UP:
                 return words(ReasonPatterns.Stage.GIVE_UP, words, Classification.Basis.GIVE_UP);
@@ -156,7 +155,7 @@ public class Classifier {
         }
     }
 
-    private Found words(ReasonPatterns.Stage stage, Words words, Classification.Basis basis) {
+    private Found words(ReasonPatterns.Stage stage, ReplyText words, Classification.Basis basis) {
         return reasons.match(stage, words).map(match -> new Found(match.category(), basis,
             "reason-patterns.tsv line " + match.line(), null)).orElse(null);
     }

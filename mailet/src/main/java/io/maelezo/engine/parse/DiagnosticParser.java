@@ -13,7 +13,6 @@ public final class DiagnosticParser {
     /** Codes are looked for only this far into a text: a 1 MB reply costs no more than a short one. */
     static final int SEARCH_WINDOW = 4096;
 
-
     public Diagnostic parse(String raw) {
         if (raw == null) {
             return new Diagnostic(null, null, "");

@@ -44,7 +44,7 @@ public final class ExplanationWriter {
      * The words of each reason lately explained, by everything they are made of (the entries
      * chosen and the values filled in): a burst of bounces for one reason is explained once.
      */
-    private final Cache<List<Object>, Words> kept = CacheBuilder.newBuilder().maximumSize(REASONS_KEPT).build();
+    private final Cache<List<Object>, Wording> kept = CacheBuilder.newBuilder().maximumSize(REASONS_KEPT).build();
 
     public ExplanationWriter(Texts texts, Optional<String> supportContact) {
         this.texts = texts;
@@ -53,13 +53,13 @@ public final class ExplanationWriter {
     }
 
     /** What an explanation says, apart from whom it is about. */
-    private static final class Words {
+    private static final class Wording {
         final String headline;
         final List<String> what;
         final List<String> steps;
         final List<Link> links;
 
-        Words(String headline, List<String> what, List<String> steps, List<Link> links) {
+        Wording(String headline, List<String> what, List<String> steps, List<Link> links) {
             this.headline = headline;
             this.what = List.copyOf(what);
             this.steps = List.copyOf(steps);
@@ -94,7 +94,7 @@ public final class ExplanationWriter {
         }
         List<Object> key = List.of(language, group, codeExplainsTheFailure(classification), classification.temporary(),
             classification.blocklist().map(operator -> operator.id()).orElse(""), values);
-        Words words = kept.getIfPresent(key);
+        Wording words = kept.getIfPresent(key);
         if (words == null) {
             words = action == Action.DELAYED ? delayedWords(language, values) : words(language, classification, group, values);
             kept.put(key, words);
@@ -130,7 +130,7 @@ public final class ExplanationWriter {
      * A delay notice: not arrived yet, the server keeps trying by itself, do not send it again; when
      * a person must act for it to arrive ({@code delayed.act.GROUP}), who.
      */
-    private Words delayedWords(Language language, Map<String, Object> values) {
+    private Wording delayedWords(Language language, Map<String, Object> values) {
         List<String> what = new ArrayList<>();
         texts.render(language, "delayed.what", values).ifPresent(what::add);
         texts.render(language, "temporary.delayed", values).ifPresent(what::add);
@@ -143,10 +143,10 @@ public final class ExplanationWriter {
         List<Link> links = new ArrayList<>();
         supportContact.filter(contact -> contact.startsWith("https://"))
             .ifPresent(url -> links.add(new Link(texts.require(language, "link.support", values), url)));
-        return new Words(texts.require(language, "delayed.headline", values), what, steps, links);
+        return new Wording(texts.require(language, "delayed.headline", values), what, steps, links);
     }
 
-    private Words words(Language language, Classification classification, String group, Map<String, Object> values) {
+    private Wording words(Language language, Classification classification, String group, Map<String, Object> values) {
         List<String> what = new ArrayList<>();
         texts.render(language, group + ".what", values).ifPresent(what::add);
         if (codeExplainsTheFailure(classification)) {
@@ -169,7 +169,7 @@ public final class ExplanationWriter {
         supportContact.filter(contact -> contact.startsWith("https://"))
             .ifPresent(url -> links.add(new Link(texts.require(language, "link.support", values), url)));
 
-        return new Words(texts.require(language, group + ".headline", values), what, steps, links);
+        return new Wording(texts.require(language, group + ".headline", values), what, steps, links);
     }
 
     /** SMTP AUTH refused the login (RFC 4954: 530, 534, 535, 538; X.7.8, X.7.9, X.7.11, X.7.12): not an SPF/DKIM/DMARC matter. */

@@ -1,4 +1,4 @@
-package io.maelezo.engine.data;
+package io.maelezo.engine.match;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -59,7 +59,7 @@ final class PatternPieces {
          * Whether the piece matches here, given that its literal was read here in the folded text:
          * a piece that is only a literal needs no regex, just a look at the characters around it.
          */
-        boolean matchesWhereItsLiteralStands(char[] folded, Words words, int from, int literalEnd) {
+        boolean matchesWhereItsLiteralStands(char[] folded, ReplyText words, int from, int literalEnd) {
             if (exact != null) {
                 Boolean decided = exact.matches(folded, from, literalEnd);
                 if (decided != null) {

@@ -1,4 +1,4 @@
-package io.maelezo.engine;
+package io.maelezo.engine.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -12,9 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.maelezo.engine.data.KeywordIndex;
-import io.maelezo.engine.data.TsvTable;
-import io.maelezo.engine.data.Words;
+import io.maelezo.engine.knowledge.TsvTable;
 
 /** The index only saves work: it finds exactly what running every pattern over the whole text finds. */
 class KeywordIndexTest {
@@ -69,7 +67,7 @@ class KeywordIndexTest {
                         }
                     }
                 }
-                Words words = Words.of(reply);
+                ReplyText words = ReplyText.of(reply);
                 assertThat(index.matching(words)).as(file + " on: " + reply).isEqualTo(expected);
                 assertThat(index.firstMatching(words)).as(file + " on: " + reply).isEqualTo(expected.nextSetBit(0));
                 KeywordIndex.Hit hit = index.earliest(words);
@@ -89,26 +87,26 @@ class KeywordIndexTest {
             "[a-z]+ quota",
             "\\b(mailbox full|over ?quota)\\b"));
 
-        assertThat(index.matching(Words.of("421 [TSS04] deferred"))).isEqualTo(BitSet.valueOf(new long[] {0b0001}));
-        assertThat(index.matching(Words.of("452 4.2.2 Mailbox full"))).isEqualTo(BitSet.valueOf(new long[] {0b1010}));
-        assertThat(index.matching(Words.of("552 user over quota"))).isEqualTo(BitSet.valueOf(new long[] {0b1100}));
-        assertThat(index.matching(Words.of("everything went fine")).isEmpty()).isTrue();
+        assertThat(index.matching(ReplyText.of("421 [TSS04] deferred"))).isEqualTo(BitSet.valueOf(new long[] {0b0001}));
+        assertThat(index.matching(ReplyText.of("452 4.2.2 Mailbox full"))).isEqualTo(BitSet.valueOf(new long[] {0b1010}));
+        assertThat(index.matching(ReplyText.of("552 user over quota"))).isEqualTo(BitSet.valueOf(new long[] {0b1100}));
+        assertThat(index.matching(ReplyText.of("everything went fine")).isEmpty()).isTrue();
     }
 
     @Test
     void aWordInsideAnotherWordIsNotAMatch() {
         KeywordIndex index = new KeywordIndex(List.of("\\b(spam|junk)\\b"));
 
-        assertThat(index.firstMatching(Words.of("antispam gateway said no"))).isEqualTo(-1);
-        assertThat(index.firstMatching(Words.of("no_spam and spam_filter and spam2 are other words"))).isEqualTo(-1);
-        assertThat(index.firstMatching(Words.of("junk"))).isZero();
-        assertThat(index.firstMatching(Words.of("looks like Spam."))).isZero();
+        assertThat(index.firstMatching(ReplyText.of("antispam gateway said no"))).isEqualTo(-1);
+        assertThat(index.firstMatching(ReplyText.of("no_spam and spam_filter and spam2 are other words"))).isEqualTo(-1);
+        assertThat(index.firstMatching(ReplyText.of("junk"))).isZero();
+        assertThat(index.firstMatching(ReplyText.of("looks like Spam."))).isZero();
     }
 
     @Test
     void addressesCanBeLeftUnread() {
         KeywordIndex index = new KeywordIndex(List.of("\\bspam\\b"));
-        Words words = Words.of("550 <spam@example.com>: Recipient address rejected");
+        ReplyText words = ReplyText.of("550 <spam@example.com>: Recipient address rejected");
 
         assertThat(index.firstMatching(words)).isZero();
         assertThat(index.firstMatching(words.withoutAddresses())).isEqualTo(-1);

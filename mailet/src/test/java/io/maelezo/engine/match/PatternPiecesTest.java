@@ -1,4 +1,4 @@
-package io.maelezo.engine.data;
+package io.maelezo.engine.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import io.maelezo.engine.knowledge.TsvTable;
 
 /** How a pattern is cut into alternatives and what each is known to start with. */
 class PatternPiecesTest {

@@ -1,4 +1,4 @@
-package io.maelezo.engine;
+package io.maelezo.engine.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,15 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.maelezo.engine.classify.Classification;
-import io.maelezo.engine.classify.Classifier;
+import io.maelezo.engine.Category;
 
 class ClassifierTest {
     private static final Classifier CLASSIFIER = Classifier.standard();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        // Words beat bare codes.
+        // ReplyText beat bare codes.
         "550 5.2.1 mail from spam site rejected | spam",
         "550 5.1.1 <spam@example.com>: Recipient address rejected: User unknown | mailbox-unknown",
         "550 5.7.1 Message rejected as spam by Content Filtering. | spam",

@@ -1,4 +1,4 @@
-package io.maelezo.engine.data;
+package io.maelezo.engine.knowledge;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.maelezo.engine;
+package io.maelezo.engine.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.maelezo.engine.classify.Classification;
-import io.maelezo.engine.classify.Classifier;
 
 /** Rejections real servers send (src/test/resources/io/maelezo/real-world-replies.tsv, sources inside). */
 class RealWorldRepliesTest {

@@ -1,4 +1,4 @@
-package io.maelezo.engine.data;
+package io.maelezo.engine.knowledge;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.maelezo.engine.Category;
+import io.maelezo.engine.match.KeywordIndex;
+import io.maelezo.engine.match.ReplyText;
 
 /**
  * What the words of a reply say, beyond its codes ({@code reason-patterns.tsv}): for each stage
@@ -126,7 +128,7 @@ public final class ReasonPatterns {
     }
 
     /** The first pattern of this stage that matches; e-mail addresses in the text are not read. */
-    public Optional<Match> match(Stage stage, Words words) {
+    public Optional<Match> match(Stage stage, ReplyText words) {
         int first = indexes.get(stage).firstMatching(words.withoutAddresses());
         if (first < 0) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package io.maelezo.engine.data;
+package io.maelezo.engine.knowledge;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import io.maelezo.engine.Category;
 import io.maelezo.engine.parse.Ipv4Scanner;
+import io.maelezo.engine.match.KeywordIndex;
+import io.maelezo.engine.match.ReplyText;
 
 /**
  * All blocklist operators of {@code blocklists.tsv}, and the search for one of them in a
@@ -103,14 +105,14 @@ public final class BlocklistCatalog {
 
     /** The first operator named in the text, if any. */
     public Optional<BlocklistOperator> find(String text) {
-        return find(Words.of(text));
+        return find(ReplyText.of(text));
     }
 
     /**
      * The operator named in the text, if any: an operator of a domain list first (a reply that
      * names {@code dbl.spamhaus.org} often says "Spamhaus" too), else the one named first.
      */
-    public Optional<BlocklistOperator> find(Words words) {
+    public Optional<BlocklistOperator> find(ReplyText words) {
         KeywordIndex.Hit hit = contentIndex.earliest(words);
         if (hit != null) {
             return Optional.of(contentOperators.get(hit.pattern()));

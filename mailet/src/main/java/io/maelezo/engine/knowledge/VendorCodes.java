@@ -1,4 +1,4 @@
-package io.maelezo.engine.data;
+package io.maelezo.engine.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.maelezo.engine.Category;
+import io.maelezo.engine.match.KeywordIndex;
+import io.maelezo.engine.match.ReplyText;
 
 /**
  * Codes big providers write in their replies ({@code vendor-codes.tsv}): Microsoft's 5.7.5xx to
@@ -63,10 +65,10 @@ public final class VendorCodes {
     }
 
     public Optional<Entry> match(String reply) {
-        return match(Words.of(reply));
+        return match(ReplyText.of(reply));
     }
 
-    public Optional<Entry> match(Words reply) {
+    public Optional<Entry> match(ReplyText reply) {
         int first = index.firstMatching(reply);
         return first < 0 ? Optional.empty() : Optional.of(entries.get(first));
     }

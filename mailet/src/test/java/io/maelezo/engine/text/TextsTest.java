@@ -1,4 +1,4 @@
-package io.maelezo.engine;
+package io.maelezo.engine.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.maelezo.engine.text.Language;
-import io.maelezo.engine.text.Texts;
+import io.maelezo.engine.Category;
 
 class TextsTest {
     @Test

@@ -1,13 +1,10 @@
-package io.maelezo.engine;
+package io.maelezo.engine.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-
-import io.maelezo.engine.parse.Diagnostic;
-import io.maelezo.engine.parse.DiagnosticParser;
 
 class DiagnosticParserTest {
     private final DiagnosticParser parser = new DiagnosticParser();

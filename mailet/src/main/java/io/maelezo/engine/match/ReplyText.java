@@ -1,4 +1,4 @@
-package io.maelezo.engine.data;
+package io.maelezo.engine.match;
 
 import java.util.Arrays;
 
@@ -6,16 +6,16 @@ import java.util.Arrays;
  * One reply, read once and shared by every {@link KeywordIndex}: the text folded to lower case
  * (one character for one, so positions stay) and where each of its words starts.
  */
-public final class Words {
+public final class ReplyText {
     private final String text;
     private final char[] chars;
     private String folded;
     private final int[] starts;
     private final int count;
-    private Words withoutAddresses;
+    private ReplyText withoutAddresses;
 
     /** @param chars the text folded to lower case; kept, not copied */
-    private Words(String text, char[] chars) {
+    private ReplyText(String text, char[] chars) {
         this.text = text;
         this.chars = chars;
         int[] found = new int[Math.max(4, chars.length / 4)];
@@ -36,7 +36,7 @@ public final class Words {
         this.count = words;
     }
 
-    public static Words of(String text) {
+    public static ReplyText of(String text) {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
@@ -46,7 +46,7 @@ public final class Words {
                 chars[i] = Character.toLowerCase(c);
             }
         }
-        return new Words(text, chars);
+        return new ReplyText(text, chars);
     }
 
     /** The text as given. */
@@ -55,7 +55,7 @@ public final class Words {
     }
 
     /** The text in lower case, what the patterns run on. */
-    String folded() {
+    public String folded() {
         if (folded == null) {
             folded = new String(chars);
         }
@@ -88,9 +88,9 @@ public final class Words {
      * The same words with every e-mail address blanked out, so that {@code <spam@example.com>}
      * or {@code blocked@...} says nothing about why a mail was refused.
      */
-    public Words withoutAddresses() {
+    public ReplyText withoutAddresses() {
         if (withoutAddresses == null) {
-            withoutAddresses = text.indexOf('@') < 0 ? this : new Words(text, blankAddresses(folded()));
+            withoutAddresses = text.indexOf('@') < 0 ? this : new ReplyText(text, blankAddresses(folded()));
         }
         return withoutAddresses;
     }

@@ -1,4 +1,4 @@
-package io.maelezo.engine.data;
+package io.maelezo.engine.knowledge;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.maelezo.engine.Category;
+import io.maelezo.engine.match.KeywordIndex;
+import io.maelezo.engine.match.ReplyText;
 
 /**
  * One DNS blocklist (or reputation service) operator, as {@code blocklists.tsv} describes it:
@@ -78,7 +80,7 @@ public final class BlocklistOperator {
     }
 
     /** True when this reply shows the recipient's server misusing the list, not a real listing. */
-    public boolean meansMisconfiguredServer(Words reply) {
+    public boolean meansMisconfiguredServer(ReplyText reply) {
         return misconfiguredWhen != null && misconfiguredWhen.firstMatching(reply) >= 0;
     }
 
@@ -88,7 +90,7 @@ public final class BlocklistOperator {
     }
 
     /** The reply with secrets this operator's rejections are known to leak (query keys) removed. */
-    public String redact(Words reply) {
+    public String redact(ReplyText reply) {
         if (redact == null || (!redactWhen.isEmpty() && !reply.folded().contains(redactWhen))) {
             return reply.text();
         }

@@ -1,4 +1,4 @@
-package io.maelezo.engine.data;
+package io.maelezo.engine.match;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -134,18 +134,18 @@ public final class KeywordIndex {
     }
 
     /** The first pattern, in file order, that matches these words; -1 when none does. */
-    public int firstMatching(Words words) {
+    public int firstMatching(ReplyText words) {
         Search search = new Search(words, false);
         return search.best == null ? -1 : search.best.pattern;
     }
 
     /** The pattern that matches earliest in the text (the first in file order at a tie); null when none does. */
-    public Hit earliest(Words words) {
+    public Hit earliest(ReplyText words) {
         return new Search(words, true).best;
     }
 
     /** Every pattern that matches somewhere in these words. */
-    public BitSet matching(Words words) {
+    public BitSet matching(ReplyText words) {
         BitSet found = new BitSet();
         for (int i = 0; i < size; i++) {
             if (new Search(words, i).best != null) {
@@ -157,20 +157,20 @@ public final class KeywordIndex {
 
     /** One reading of one reply: the best hit so far, and the pieces not worth running any more. */
     private final class Search {
-        private final Words words;
+        private final ReplyText words;
         private final boolean earliest;
         private final int only;
         private Hit best;
 
-        Search(Words words, boolean earliest) {
+        Search(ReplyText words, boolean earliest) {
             this(words, earliest, -1);
         }
 
-        Search(Words words, int only) {
+        Search(ReplyText words, int only) {
             this(words, true, only);
         }
 
-        private Search(Words words, boolean earliest, int only) {
+        private Search(ReplyText words, boolean earliest, int only) {
             this.words = words;
             this.earliest = earliest;
             this.only = only;
