@@ -31,6 +31,7 @@ import io.maelezo.engine.classify.Verdict;
 import io.maelezo.engine.text.Explanation;
 import io.maelezo.engine.text.Language;
 import io.maelezo.report.BounceDecorator;
+import io.maelezo.report.BounceReader;
 import io.maelezo.report.BounceReport;
 import io.maelezo.report.Decoration;
 import io.maelezo.report.Failure;
@@ -141,7 +142,8 @@ public final class MaelezoCli {
     }
 
     private int classifyFiles(List<String> files) throws IOException {
-        BounceDecorator decorator = new BounceDecorator(Engine.create(settings));
+        BounceReader reader = BounceReader.load();
+        BounceDecorator decorator = new BounceDecorator(Engine.create(settings), reader);
         int status = OK;
         for (String file : files) {
             JsonLine line = new JsonLine();
@@ -149,7 +151,7 @@ public final class MaelezoCli {
             result.writeStartObject();
             result.writeStringField("file", file);
             try (InputStream message = open(Path.of(file))) {
-                Optional<BounceReport> report = BounceReport.read(new MimeMessage(session(), message));
+                Optional<BounceReport> report = reader.read(new MimeMessage(session(), message));
                 List<Failure> failures = report.map(BounceReport::failures).orElse(List.of());
                 // Every verdict first: an error half-way leaves no half-written line.
                 List<Verdict> verdicts = new ArrayList<>();
@@ -201,8 +203,8 @@ public final class MaelezoCli {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD);
         }
-        if (BounceReport.withLineFeeds(head) != head) {
-            return new SharedByteArrayInputStream(BounceReport.withLineFeeds(Files.readAllBytes(file)));
+        if (BounceReader.withLineFeeds(head) != head) {
+            return new SharedByteArrayInputStream(BounceReader.withLineFeeds(Files.readAllBytes(file)));
         }
         if (Files.size(file) <= IN_MEMORY) {
             return new SharedByteArrayInputStream(Files.readAllBytes(file));

@@ -16,6 +16,7 @@ import io.maelezo.engine.Engine;
 import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.RecentClassifications;
 import io.maelezo.report.BounceDecorator;
+import io.maelezo.report.BounceReader;
 import io.maelezo.report.Decoration;
 
 /**
@@ -55,7 +56,7 @@ public class DecorateBounce extends GenericMailet {
     public void init() throws MessagingException {
         checkInitParameters(PARAMETERS);
         try {
-            decorator = new BounceDecorator(Engine.configured(this::getInitParameter, classifications));
+            decorator = new BounceDecorator(Engine.configured(this::getInitParameter, classifications), BounceReader.load());
         } catch (IllegalArgumentException e) {
             throw new MessagingException("DecorateBounce: " + e.getMessage(), e);
         }

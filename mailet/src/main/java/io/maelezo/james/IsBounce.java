@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.maelezo.report.BounceDecorator;
-import io.maelezo.report.BounceReport;
+import io.maelezo.report.BounceReader;
 
 /**
  * Matches a bounce maelezo has not explained yet: a mail with a null reverse path whose message
@@ -26,6 +26,17 @@ import io.maelezo.report.BounceReport;
  */
 public class IsBounce extends GenericMatcher {
     private static final Logger LOGGER = LoggerFactory.getLogger(IsBounce.class);
+
+    private final BounceReader reader;
+
+    /** The matcher loads its own reader when James makes it: a broken knowledge file stops James at start-up. */
+    public IsBounce() {
+        this(BounceReader.load());
+    }
+
+    IsBounce(BounceReader reader) {
+        this.reader = reader;
+    }
 
     @Override
     public void init() throws MessagingException {
@@ -42,7 +53,7 @@ public class IsBounce extends GenericMatcher {
                 return List.of();
             }
             MimeMessage message = mail.getMessage();
-            if (!BounceDecorator.isDecorated(message) && BounceReport.looksLikeBounce(message)) {
+            if (!BounceDecorator.isDecorated(message) && reader.looksLikeBounce(message)) {
                 return mail.getRecipients();
             }
             return List.of();

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 
 import javax.mail.BodyPart;
 import javax.mail.MessagingException;
-import javax.mail.Session;
 import javax.mail.internet.ContentType;
 import javax.mail.internet.InternetHeaders;
 import javax.mail.internet.MimeBodyPart;
@@ -41,19 +39,25 @@ import io.maelezo.engine.text.Explanation;
  * any step leaves the caller with the message exactly as it came.
  */
 public final class BounceDecorator {
-    /** A session only to build messages in (never to send): made once, as javax.mail reads its resources each time. */
-    private static final Session SESSION = Session.getInstance(new Properties());
 
     /** Marks a bounce maelezo explained already: decorating it again changes nothing. */
     public static final String MARKER_HEADER = ExplanationPart.MARKER_HEADER;
     private static final int MAX_ORIGINAL_TEXT = 20_000;
 
     private final Engine engine;
+    private final BounceReader reader;
     private final DiagnosticParser parser = new DiagnosticParser();
     private final ExplanationPart explanation;
 
+    /** A decorator with its own reader of the shipped knowledge (the command line, tests). */
     public BounceDecorator(Engine engine) {
+        this(engine, BounceReader.load());
+    }
+
+    /** @param reader reads the bounces (inside James: the one the mailets and the matcher share) */
+    public BounceDecorator(Engine engine, BounceReader reader) {
         this.engine = engine;
+        this.reader = reader;
         this.explanation = new ExplanationPart(engine);
     }
 
@@ -73,7 +77,7 @@ public final class BounceDecorator {
         if (isDecorated(message)) {
             return Decoration.unchanged(Decoration.Outcome.ALREADY_DECORATED, "already explained by maelezo");
         }
-        Optional<BounceReport> read = BounceReport.read(message);
+        Optional<BounceReport> read = reader.read(message);
         if (read.isEmpty()) {
             return Decoration.unchanged(Decoration.Outcome.NOT_A_BOUNCE, "not a bounce");
         }
@@ -195,7 +199,7 @@ public final class BounceDecorator {
      */
     private MimeMessage newMessageLike(MimeMessage original, MimeMultipart content, boolean delayed, Optional<String> returnedSubject)
         throws MessagingException {
-        MimeMessage result = new KeptIdMimeMessage(SESSION);
+        MimeMessage result = new KeptIdMimeMessage(MimeParts.SESSION);
         Enumeration<String> lines = original.getAllHeaderLines();
         while (lines.hasMoreElements()) {
             result.addHeaderLine(lines.nextElement());

@@ -2,18 +2,14 @@ package io.maelezo.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.mail.BodyPart;
 import javax.mail.MessagingException;
-import javax.mail.Multipart;
-import javax.mail.Part;
 import javax.mail.internet.ContentType;
 import javax.mail.internet.InternetHeaders;
-import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeUtility;
 import javax.mail.internet.MimeMultipart;
 import javax.mail.internet.ParseException;
@@ -26,230 +22,25 @@ import javax.mail.internet.ParseException;
  *   <li>a bounce in text: qmail, Exim, Exchange, Domino, ... (read by {@link TextBounceReader}).</li>
  * </ul>
  * Feedback reports (ARF), auto-replies and reports of successful delivery are not failures.
+ * {@link BounceReader} reads it; once read, it does not change.
  */
 public final class BounceReport {
     private final MimeMultipart parts;
     private final int statusIndex;
     private final DeliveryStatus status;
     private final List<Failure> failures;
-    private String ownWords;
-    private final MimeMessage message;
-    private String subject = "";
+    private final String subject;
+    /** The bounce's own words: read by {@link BounceReader} when first asked for (a report's fields mostly say it all). */
+    private final Supplier<String> ownWords;
 
-    private BounceReport(MimeMultipart parts, int statusIndex, DeliveryStatus status, List<Failure> failures, String ownWords,
-                         MimeMessage message) {
+    BounceReport(MimeMultipart parts, int statusIndex, DeliveryStatus status, List<Failure> failures, String subject,
+                 Supplier<String> ownWords) {
         this.parts = parts;
         this.statusIndex = statusIndex;
         this.status = status;
         this.failures = List.copyOf(failures);
+        this.subject = subject;
         this.ownWords = ownWords;
-        this.message = message;
-    }
-
-    /** The bounce in this message; empty when the message does not tell of a delivery (failed or not). */
-    public static Optional<BounceReport> read(MimeMessage message) throws MessagingException, IOException {
-        Optional<BounceReport> report = readParts(message);
-        if (report.isPresent()) {
-            report.get().subject = Optional.ofNullable(message.getSubject()).orElse("");
-        }
-        return report;
-    }
-
-    private static Optional<BounceReport> readParts(MimeMessage message) throws MessagingException, IOException {
-        return readParts(message, false);
-    }
-
-    /** @param attached whether this message is attached to a bounce being read (then no further attached bounce is read) */
-    private static Optional<BounceReport> readParts(MimeMessage message, boolean attached) throws MessagingException, IOException {
-        Optional<ContentType> type = contentType(message.getContentType());
-        if (type.isPresent() && MimeParts.matches(type.get(), "multipart/report") && isReportType(type.get(), "feedback-report")) {
-            return Optional.empty();
-        }
-        // A message's content may be parsed anew at every call (James's messages are): read it once.
-        Object content = safeContent(message);
-        MimeMultipart top = type.isPresent() && isDeliveryReport(type.get()) && content instanceof MimeMultipart ? (MimeMultipart) content : null;
-        int index = top == null ? -1 : topLevelStatusIndex(top);
-        Optional<Part> statusPart = index >= 0 ? Optional.of(top.getBodyPart(index))
-            : content instanceof Multipart ? findDeliveryStatus((Multipart) content, 0) : Optional.empty();
-        if (statusPart.isPresent()) {
-            DeliveryStatus status = DeliveryStatus.parse(readAll(statusPart.get()));
-            List<RecipientStatus> recipients = status.recipients();
-            List<Failure> failures = new ArrayList<>();
-            List<Failure> told = null;
-            for (RecipientStatus recipient : recipients) {
-                if (recipient.isFailure()) {
-                    Optional<String> reply = recipient.diagnostic();
-                    if (reply.isEmpty()) {
-                        // No Diagnostic-Code (OpenSMTPD, some gateways): the text's words about this recipient, if it names it.
-                        if (told == null) {
-                            told = toldInText(message);
-                        }
-                        reply = wordsAbout(told, recipient.recipient());
-                    }
-                    failures.add(new Failure(recipient.recipient(), reply.or(recipient::status).orElse(""),
-                        recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null)));
-                }
-            }
-            if (!recipients.isEmpty()) {
-                // The report's own fields say it all: its text is read only if a reply says nothing.
-                return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, null, message));
-            }
-            String ownWords = TextBounceReader.ownWords(TextBounceReader.humanText(message));
-            if (TextBounceReader.looksLikeBounce(message, ownWords)) {
-                failures = TextBounceReader.failures(message, ownWords);
-            }
-            return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, ownWords, message));
-        }
-        String ownWords = TextBounceReader.ownWords(TextBounceReader.humanText(message));
-        if (TextBounceReader.looksLikeBounce(message, ownWords)) {
-            List<Failure> failures = TextBounceReader.failures(message, ownWords);
-            if (!attached && failures.size() == 1 && failures.get(0).recipient().isEmpty() && content instanceof Multipart) {
-                // A gateway's notice around the bounce it received (Trend Micro): the attached bounce names them.
-                Optional<List<Failure>> inner = attachedBounceFailures((Multipart) content);
-                if (inner.isPresent()) {
-                    failures = inner.get();
-                }
-            }
-            return Optional.of(new BounceReport(null, -1, null, failures, ownWords, message));
-        }
-        return Optional.empty();
-    }
-
-    /** The failed recipients of the first attached message that is itself a bounce and names them (one level down only). */
-    private static Optional<List<Failure>> attachedBounceFailures(Multipart multipart) throws MessagingException, IOException {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (!MimeParts.Type.of(part).is("message/rfc822")) {
-                continue;
-            }
-            Object attached;
-            try {
-                attached = part.getContent();
-            } catch (MessagingException | IOException | RuntimeException e) {
-                continue; // an attachment that cannot be read names nobody
-            }
-            if (attached instanceof MimeMessage) {
-                Optional<BounceReport> inner = readParts((MimeMessage) attached, true);
-                if (inner.isPresent() && !inner.get().failures().isEmpty() && !inner.get().failures().get(0).recipient().isEmpty()) {
-                    return Optional.of(inner.get().failures());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The recipients the bounce's text names, with their words; empty when the text reads as no bounce. */
-    private static List<Failure> toldInText(MimeMessage message) throws MessagingException, IOException {
-        String ownWords = TextBounceReader.ownWords(TextBounceReader.humanText(message));
-        return TextBounceReader.looksLikeBounce(message, ownWords) ? TextBounceReader.failures(message, ownWords, false) : List.of();
-    }
-
-    private static Optional<String> wordsAbout(List<Failure> told, String recipient) {
-        for (Failure failure : told) {
-            if (!recipient.isEmpty() && failure.recipient().equalsIgnoreCase(recipient) && !failure.reply().isBlank()) {
-                return Optional.of(failure.reply());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A quick look, for a matcher: a delivery status notification, or a message whose text reads
-     * like a bounce. {@link #read} decides what it reports.
-     */
-    public static boolean looksLikeBounce(MimeMessage message) throws MessagingException, IOException {
-        if (isDeliveryReport(message)) {
-            return true;
-        }
-        Optional<ContentType> type = contentType(message.getContentType());
-        if (type.isPresent() && MimeParts.matches(type.get(), "multipart/report") && isReportType(type.get(), "feedback-report")) {
-            return false;
-        }
-        return TextBounceReader.looksLikeBounce(message, TextBounceReader.ownWords(TextBounceReader.humanText(message)));
-    }
-
-    /** A message file made ready for javax.mail: see {@link MimeParts#withLineFeeds}. */
-    public static byte[] withLineFeeds(byte[] message) {
-        return MimeParts.withLineFeeds(message);
-    }
-
-    /** True for a {@code multipart/report; report-type=delivery-status} (or global-delivery-status). */
-    public static boolean isDeliveryReport(MimeMessage message) throws MessagingException {
-        Optional<ContentType> type = contentType(message.getContentType());
-        return type.isPresent() && isDeliveryReport(type.get());
-    }
-
-    private static boolean isDeliveryReport(ContentType type) {
-        return MimeParts.matches(type, "multipart/report") && (isReportType(type, "delivery-status") || isReportType(type, "global-delivery-status"));
-    }
-
-    private static boolean isReportType(ContentType type, String reportType) {
-        return Optional.ofNullable(type.getParameter("report-type"))
-            .map(value -> value.trim().toLowerCase(Locale.ROOT)).filter(reportType::equals).isPresent();
-    }
-
-    private static Object safeContent(Part part) {
-        try {
-            Optional<Multipart> content = MimeParts.multipart(part);
-            if (content.isPresent()) {
-                content.get().getCount(); // parses it: a broken one is no multipart
-                return content.get();
-            }
-            return null;
-        } catch (MessagingException | IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static int topLevelStatusIndex(MimeMultipart report) throws MessagingException {
-        for (int i = 0; i < report.getCount(); i++) {
-            if (MimeParts.Type.of(report.getBodyPart(i)).is("message/delivery-status", "message/global-delivery-status")) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static Optional<Part> findDeliveryStatus(Multipart multipart, int depth) throws MessagingException, IOException {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Optional<Part> found = findDeliveryStatus(multipart.getBodyPart(i), depth + 1);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The delivery-status part anywhere in the message, but not inside an attached message. */
-    private static Optional<Part> findDeliveryStatus(Part part, int depth) throws MessagingException, IOException {
-        if (depth > 8) {
-            return Optional.empty();
-        }
-        MimeParts.Type type = MimeParts.Type.of(part);
-        if (type.is("message/rfc822")) {
-            return Optional.empty();
-        }
-        if (type.is("message/delivery-status", "message/global-delivery-status")) {
-            return Optional.of(part);
-        }
-        if (type.is("multipart/*")) {
-            Object content;
-            try {
-                content = MimeParts.multipart(part).orElse(null);
-            } catch (MessagingException | IOException | RuntimeException e) {
-                return Optional.empty(); // broken MIME: the text reader reads it raw
-            }
-            if (content instanceof Multipart) {
-                Multipart multipart = (Multipart) content;
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    Optional<Part> found = findDeliveryStatus(multipart.getBodyPart(i), depth + 1);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** A RFC 3464 report whose parts maelezo rewrites in place (else the whole bounce is kept as it is). */
@@ -315,20 +106,7 @@ public final class BounceReport {
 
     /** The bounce's own words (its text, before any copy of the original message); read when first asked for. */
     public String ownWords() {
-        if (ownWords == null) {
-            try {
-                ownWords = TextBounceReader.ownWords(TextBounceReader.humanText(message));
-            } catch (MessagingException | IOException e) {
-                ownWords = "";
-            }
-        }
-        return ownWords;
-    }
-
-    private static byte[] readAll(Part part) throws MessagingException, IOException {
-        try (InputStream in = part.getInputStream()) {
-            return in.readNBytes(1 << 20);
-        }
+        return ownWords.get();
     }
 
     static Optional<ContentType> contentType(String value) {

@@ -10,13 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.mail.Message;
 import javax.mail.MessagingException;
-import javax.mail.Session;
 import javax.mail.internet.ContentType;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeBodyPart;
@@ -43,8 +41,6 @@ import io.maelezo.engine.text.Explanation;
  * control characters, bounded: {@link DiagnosticParser#clean}) before they go into a field.
  */
 public final class DeliveryReportWriter {
-    /** A session only to build messages in (never to send). */
-    private static final Session SESSION = Session.getInstance(new Properties());
     private static final ContentType REPORT_TYPE = reportType();
     /** RFC 5322 date-time, as DSN fields carry it. */
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
@@ -99,7 +95,7 @@ public final class DeliveryReportWriter {
                 break;
         }
 
-        MimeMessage message = new MimeMessage(SESSION);
+        MimeMessage message = new MimeMessage(MimeParts.SESSION);
         message.setFrom(new InternetAddress(delivery.from, true));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(delivery.to, true));
         message.setSentDate(new Date());

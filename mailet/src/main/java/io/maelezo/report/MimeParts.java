@@ -6,9 +6,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.mail.MessagingException;
+import javax.mail.Session;
 import javax.mail.Multipart;
 import javax.mail.Part;
 import javax.mail.internet.ContentType;
@@ -25,6 +27,9 @@ import javax.mail.internet.ParseException;
  * may name any).
  */
 final class MimeParts {
+    /** The one session maelezo builds messages in (never sends with): javax.mail reads its resources for each new one. */
+    static final Session SESSION = Session.getInstance(new Properties());
+
     private static final int MAX_TEXT = 64 * 1024;
 
     private MimeParts() {

@@ -31,8 +31,8 @@ import org.jsoup.nodes.Document;
  * text looks like ({@code bounce-texts.tsv}), which addresses it names, and what it says after each.
  */
 final class TextBounceReader {
-    private static final BounceTexts TEXTS = BounceTexts.load();
-    private static final BounceFamilies FAMILIES = BounceFamilies.load();
+    private final BounceTexts texts;
+    private final BounceFamilies families;
     private static final int MAX_TEXT = 64 * 1024;
     private static final int MAX_REPLY = 1500;
     /** The position of a recipient the text does not name, whose reply is the whole text. */
@@ -54,7 +54,9 @@ final class TextBounceReader {
     private static final Pattern LINE_END = Pattern.compile("\r?\r\n|\r");
     private static final Pattern DELAY = Pattern.compile("(?i)delay|will (be )?retr|warning|still trying|not yet been delivered");
 
-    private TextBounceReader() {
+    TextBounceReader(BounceTexts texts, BounceFamilies families) {
+        this.texts = texts;
+        this.families = families;
     }
 
     /** The text a person reads in this message (text parts, HTML made text), without attached messages. */
@@ -141,25 +143,25 @@ final class TextBounceReader {
     }
 
     /** The part of the text that is the bounce's own words, before any copy of the original message. */
-    static String ownWords(String text) {
-        return text.substring(0, TEXTS.originalStart(text));
+    String ownWords(String text) {
+        return text.substring(0, texts.originalStart(text));
     }
 
     /** A delivery failure told in text: bounce words or a bounce subject from a mail daemon, and no auto-reply. */
-    static boolean looksLikeBounce(MimeMessage message, String ownWords) throws MessagingException {
+    boolean looksLikeBounce(MimeMessage message, String ownWords) throws MessagingException {
         String subject = Optional.ofNullable(message.getSubject()).orElse("");
-        if (TEXTS.matches(BounceTexts.Kind.AUTOREPLY, subject)) {
+        if (texts.matches(BounceTexts.Kind.AUTOREPLY, subject)) {
             return false;
         }
         String[] autoSubmitted = message.getHeader("Auto-Submitted");
         boolean autoReplied = autoSubmitted != null && autoSubmitted[0].trim().toLowerCase(Locale.ROOT).startsWith("auto-replied");
-        boolean bounceWords = TEXTS.matches(BounceTexts.Kind.START, ownWords);
+        boolean bounceWords = texts.matches(BounceTexts.Kind.START, ownWords);
         // Gmail's and James 3.9's bounces say Auto-Submitted: auto-replied too: only the words of a
         // vacation notice make an auto-reply.
-        if (autoReplied && !bounceWords && TEXTS.matches(BounceTexts.Kind.AUTOREPLY, ownWords.substring(0, Math.min(ownWords.length(), 600)))) {
+        if (autoReplied && !bounceWords && texts.matches(BounceTexts.Kind.AUTOREPLY, ownWords.substring(0, Math.min(ownWords.length(), 600)))) {
             return false;
         }
-        return bounceWords || (TEXTS.matches(BounceTexts.Kind.SUBJECT, subject) && fromDaemon(message));
+        return bounceWords || (texts.matches(BounceTexts.Kind.SUBJECT, subject) && fromDaemon(message));
     }
 
     private static boolean fromDaemon(MimeMessage message) throws MessagingException {
@@ -178,19 +180,19 @@ final class TextBounceReader {
      * The failed recipients the text names, each with the words that follow it. Fields in the
      * style of RFC 3464 written into the text (Final-Recipient, Diagnostic-Code) are read first.
      */
-    static List<Failure> failures(MimeMessage message, String ownWords) throws MessagingException {
+    List<Failure> failures(MimeMessage message, String ownWords) throws MessagingException {
         return failures(message, ownWords, true);
     }
 
     /** @param fields whether fields in the style of RFC 3464 in the text are read (not when the report's own fields were) */
-    static List<Failure> failures(MimeMessage message, String ownWords, boolean fields) throws MessagingException {
+    List<Failure> failures(MimeMessage message, String ownWords, boolean fields) throws MessagingException {
         boolean delayed = DELAY.matcher(Optional.ofNullable(message.getSubject()).orElse("")).find()
-            && !TEXTS.matches(BounceTexts.Kind.START, ownWords.replaceAll("(?i)delay", ""));
+            && !texts.matches(BounceTexts.Kind.START, ownWords.replaceAll("(?i)delay", ""));
         List<Failure> fromFields = fields ? fieldFailures(ownWords, delayed) : List.of();
         if (!fromFields.isEmpty()) {
             return fromFields;
         }
-        Optional<List<BounceFamilies.Named>> named = FAMILIES.read(BounceFamilies.signature(message, ownWords), ownWords, MAX_REPLY);
+        Optional<List<BounceFamilies.Named>> named = families.read(BounceFamilies.signature(message, ownWords), ownWords, MAX_REPLY);
         if (named.isPresent()) {
             List<Failure> failures = new ArrayList<>();
             named.get().forEach(recipient -> failures.add(new Failure(recipient.recipient, recipient.reply, delayed)));

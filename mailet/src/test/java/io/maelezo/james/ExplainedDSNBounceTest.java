@@ -134,7 +134,7 @@ class ExplainedDSNBounceTest {
         FakeMail asSpooled = FakeMail.builder().name("bounce").sender(MaybeSender.nullSender())
             .recipient("amina@maelezo.test").mimeMessage(read).build();
 
-        IsBounce matcher = new IsBounce();
+        IsBounce matcher = MaelezoTesting.isBounce();
         matcher.init(FakeMatcherConfig.builder().matcherName("IsBounce").build());
         assertThat(matcher.match(asSpooled)).as("the transport processor leaves it alone").isEmpty();
         assertThat(((MimeMultipart) read.getContent()).getCount()).isEqualTo(3);

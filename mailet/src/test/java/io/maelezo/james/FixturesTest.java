@@ -36,7 +36,7 @@ class FixturesTest {
 
     private static FakeMail decorated(String name) throws Exception {
         FakeMail mail = bounce(fixture(name));
-        IsBounce matcher = new IsBounce();
+        IsBounce matcher = MaelezoTesting.isBounce();
         matcher.init(FakeMatcherConfig.builder().matcherName("IsBounce").build());
         if (!matcher.match(mail).isEmpty()) {
             MaelezoTesting.decorateBounce(FakeMailetConfig.builder().mailetName("DecorateBounce").build()).service(mail);
@@ -103,7 +103,7 @@ class FixturesTest {
                 throw new MessagingException("injected failure");
             }
         });
-        IsBounce matcher = new IsBounce();
+        IsBounce matcher = MaelezoTesting.isBounce();
         matcher.init(FakeMatcherConfig.builder().matcherName("IsBounce").build());
 
         assertThat(matcher.match(mail)).isEmpty();

@@ -108,8 +108,8 @@ class MailetSamplesTest {
     @Test
     void isBounceTakesNoCondition() throws Exception {
         assertThat(sampleOf("IsBounce.java").matcher).isEqualTo(IsBounce.class.getName());
-        new IsBounce().init(FakeMatcherConfig.builder().matcherName("IsBounce").build());
-        assertThatThrownBy(() -> new IsBounce().init(FakeMatcherConfig.builder().matcherName("IsBounce").condition("true").build()))
+        MaelezoTesting.isBounce().init(FakeMatcherConfig.builder().matcherName("IsBounce").build());
+        assertThatThrownBy(() -> MaelezoTesting.isBounce().init(FakeMatcherConfig.builder().matcherName("IsBounce").condition("true").build()))
             .isInstanceOf(MessagingException.class).hasMessageContaining("no condition");
     }
 

@@ -117,7 +117,7 @@ class MailetsTest {
 
     @Test
     void isBounceMatchesOnlyUnexplainedReportsWithANullSender() throws Exception {
-        IsBounce matcher = new IsBounce();
+        IsBounce matcher = MaelezoTesting.isBounce();
         matcher.init(FakeMatcherConfig.builder().matcherName("IsBounce").build());
         MimeMessage report = Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST).message();
 

@@ -38,6 +38,7 @@ import io.maelezo.engine.knowledge.TsvTable;
  * in 7bit, quoted-printable, base64 or 8bit, reads the same.
  */
 class FamiliesTest {
+    private static final BounceReader READER = BounceReader.load();
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final BounceDecorator DECORATOR = new BounceDecorator(Engine.create(Settings.defaults()));
 
@@ -94,7 +95,7 @@ class FamiliesTest {
         }
         byte[] bytes = resource(fixture);
         MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(bytes));
-        String signature = BounceFamilies.signature(message, TextBounceReader.ownWords(TextBounceReader.humanText(message)));
+        String signature = BounceFamilies.signature(message, READER.ownWordsOf(message));
         assertThat(Pattern.compile(recognisedBy, Pattern.MULTILINE).matcher(signature).find())
             .as(family + "'s mark (recognised_by) is in its fixture").isTrue();
 
@@ -132,7 +133,7 @@ class FamiliesTest {
     private static List<String[]> read(byte[] bytes) throws Exception {
         // as classify --eml reads a file
         MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(MimeParts.withLineFeeds(bytes)));
-        Optional<BounceReport> report = BounceReport.read(message);
+        Optional<BounceReport> report = READER.read(message);
         List<String[]> read = new ArrayList<>();
         if (report.isPresent()) {
             for (Failure failure : report.get().failures()) {

@@ -42,6 +42,7 @@ import io.maelezo.engine.Settings;
  * "delayed" agrees when maelezo says the server still tries), and decorate every one without an error, keeping every original part.
  */
 class SisimaiCorpusTest {
+    private static final BounceReader READER = BounceReader.load();
     private static final BounceDecorator DECORATOR = new BounceDecorator(Engine.create(Settings.defaults()));
     private static final Set<String> NOT_FAILURES = Set.of("feedback", "vacation", "delivered");
 
@@ -85,7 +86,7 @@ class SisimaiCorpusTest {
         List<String> wronglyTaken = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : labels.entrySet()) {
             MimeMessage message = read(entry.getKey());
-            Optional<BounceReport> report = BounceReport.read(message);
+            Optional<BounceReport> report = READER.read(message);
             List<Failure> failures = report.map(BounceReport::failures).orElse(List.of());
             List<String> failureLabels = entry.getValue().stream().filter(l -> !NOT_FAILURES.contains(l)).collect(Collectors.toList());
             if (failureLabels.isEmpty()) {

@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.maelezo.engine.Engine;
 import io.maelezo.engine.Settings;
 import io.maelezo.report.BounceDecorator;
+import io.maelezo.report.BounceReader;
 import io.maelezo.report.BounceReport;
 import io.maelezo.report.Failure;
 
@@ -46,12 +47,14 @@ import io.maelezo.report.Failure;
 public class BulkReadBenchmark {
     private static final Session SESSION = Session.getInstance(new Properties());
     private BounceDecorator decorator;
+    private BounceReader reader;
     private List<byte[]> bounces;
     private int next;
 
     @Setup
     public void setUp() throws Exception {
-        decorator = new BounceDecorator(Engine.create(Settings.defaults()));
+        reader = BounceReader.load();
+        decorator = new BounceDecorator(Engine.create(Settings.defaults()), reader);
         bounces = new ArrayList<>();
         Path corpus = Path.of(System.getProperty("maelezo.corpus", "../shared/corpus/sisimai/emails"));
         try (Stream<Path> files = Files.list(corpus)) {
@@ -65,7 +68,7 @@ public class BulkReadBenchmark {
     public int readOneBounce() throws Exception {
         byte[] bytes = bounces.get(next);
         next = (next + 1) % bounces.size();
-        Optional<BounceReport> report = BounceReport.read(new MimeMessage(SESSION, new ByteArrayInputStream(bytes)));
+        Optional<BounceReport> report = reader.read(new MimeMessage(SESSION, new ByteArrayInputStream(bytes)));
         int read = 0;
         if (report.isPresent()) {
             for (Failure failure : report.get().failures()) {

@@ -28,6 +28,7 @@ import io.maelezo.engine.Engine;
 import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.Classifier;
 import io.maelezo.report.BounceDecorator;
+import io.maelezo.report.BounceReader;
 import io.maelezo.report.BounceReport;
 import io.maelezo.report.Failure;
 
@@ -39,6 +40,7 @@ import io.maelezo.report.Failure;
  * (nobody reads the held-out part).
  */
 class KnowledgeCoverageTest {
+    private static final BounceReader READER = BounceReader.load();
     /** A host name: labels and a top-level domain of letters. */
     private static final Pattern HOST = Pattern.compile("(?<![\\w.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,})(?![\\w-])");
     /** Names that end like a file, not a host (spamcop.net/bl.shtml), and the documentation domains. */
@@ -84,7 +86,7 @@ class KnowledgeCoverageTest {
         BounceDecorator decorator = new BounceDecorator(Engine.create(Settings.defaults()));
         for (Path file : sisimaiEmails()) {
             try (InputStream in = Files.newInputStream(file)) {
-                Optional<BounceReport> report = BounceReport.read(new MimeMessage(Session.getInstance(new Properties()), in));
+                Optional<BounceReport> report = READER.read(new MimeMessage(Session.getInstance(new Properties()), in));
                 for (Failure failure : report.map(BounceReport::failures).orElse(List.of())) {
                     deciders.add(decorator.classify(failure, Optional.empty(), report.get()).decidedBy());
                 }

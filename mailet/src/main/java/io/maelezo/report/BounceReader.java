@@ -1,0 +1,270 @@
+package io.maelezo.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.mail.BodyPart;
+import javax.mail.MessagingException;
+import javax.mail.Multipart;
+import javax.mail.Part;
+import javax.mail.internet.ContentType;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+
+/**
+ * Reads the bounce in a message ({@link BounceReport}): the RFC 3464 report's fields, or the
+ * bounce's text as the census of server families ({@code bounce-families.tsv}) and the words of
+ * {@code bounce-texts.tsv} say. It owns that knowledge, loaded once by {@link #load} (a broken
+ * file fails there, while James starts, not at the first bounce); one reader serves every bounce
+ * and every thread.
+ */
+public final class BounceReader {
+    private final TextBounceReader text;
+
+    private BounceReader(TextBounceReader text) {
+        this.text = text;
+    }
+
+    /** The reader with the shipped knowledge files. */
+    public static BounceReader load() {
+        return new BounceReader(new TextBounceReader(BounceTexts.load(), BounceFamilies.load()));
+    }
+
+    /** A message file made ready for javax.mail: see {@link MimeParts#withLineFeeds}. */
+    public static byte[] withLineFeeds(byte[] message) {
+        return MimeParts.withLineFeeds(message);
+    }
+
+    /** The message's own words: its text before any copy of the original message. */
+    String ownWordsOf(MimeMessage message) throws MessagingException, IOException {
+        return text.ownWords(TextBounceReader.humanText(message));
+    }
+
+    /** The bounce's own words, read when first asked for; an unreadable text says nothing. */
+    private Supplier<String> ownWords(MimeMessage message) {
+        return new Supplier<>() {
+            private String words;
+
+            @Override
+            public synchronized String get() {
+                if (words == null) {
+                    try {
+                        words = text.ownWords(TextBounceReader.humanText(message));
+                    } catch (MessagingException | IOException | RuntimeException e) {
+                        words = "";
+                    }
+                }
+                return words;
+            }
+        };
+    }
+
+    /** The bounce in this message; empty when the message does not tell of a delivery (failed or not). */
+    public Optional<BounceReport> read(MimeMessage message) throws MessagingException, IOException {
+        return readParts(message, false);
+    }
+
+    /** @param attached whether this message is attached to a bounce being read (then no further attached bounce is read) */
+    private Optional<BounceReport> readParts(MimeMessage message, boolean attached) throws MessagingException, IOException {
+        String subject = Optional.ofNullable(message.getSubject()).orElse("");
+        Optional<ContentType> type = contentType(message.getContentType());
+        if (type.isPresent() && MimeParts.matches(type.get(), "multipart/report") && isReportType(type.get(), "feedback-report")) {
+            return Optional.empty();
+        }
+        // A message's content may be parsed anew at every call (James's messages are): read it once.
+        Object content = safeContent(message);
+        MimeMultipart top = type.isPresent() && isDeliveryReport(type.get()) && content instanceof MimeMultipart ? (MimeMultipart) content : null;
+        int index = top == null ? -1 : topLevelStatusIndex(top);
+        Optional<Part> statusPart = index >= 0 ? Optional.of(top.getBodyPart(index))
+            : content instanceof Multipart ? findDeliveryStatus((Multipart) content, 0) : Optional.empty();
+        if (statusPart.isPresent()) {
+            DeliveryStatus status = DeliveryStatus.parse(readAll(statusPart.get()));
+            List<RecipientStatus> recipients = status.recipients();
+            List<Failure> failures = new ArrayList<>();
+            List<Failure> told = null;
+            for (RecipientStatus recipient : recipients) {
+                if (recipient.isFailure()) {
+                    Optional<String> reply = recipient.diagnostic();
+                    if (reply.isEmpty()) {
+                        // No Diagnostic-Code (OpenSMTPD, some gateways): the text's words about this recipient, if it names it.
+                        if (told == null) {
+                            told = toldInText(message);
+                        }
+                        reply = wordsAbout(told, recipient.recipient());
+                    }
+                    failures.add(new Failure(recipient.recipient(), reply.or(recipient::status).orElse(""),
+                        recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null)));
+                }
+            }
+            if (!recipients.isEmpty()) {
+                // The report's own fields say it all: its text is read only if a reply says nothing.
+                return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, ownWords(message)));
+            }
+            String ownWords = text.ownWords(TextBounceReader.humanText(message));
+            if (text.looksLikeBounce(message, ownWords)) {
+                failures = text.failures(message, ownWords);
+            }
+            return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, () -> ownWords));
+        }
+        String ownWords = text.ownWords(TextBounceReader.humanText(message));
+        if (text.looksLikeBounce(message, ownWords)) {
+            List<Failure> failures = text.failures(message, ownWords);
+            if (!attached && failures.size() == 1 && failures.get(0).recipient().isEmpty() && content instanceof Multipart) {
+                // A gateway's notice around the bounce it received (Trend Micro): the attached bounce names them.
+                Optional<List<Failure>> inner = attachedBounceFailures((Multipart) content);
+                if (inner.isPresent()) {
+                    failures = inner.get();
+                }
+            }
+            return Optional.of(new BounceReport(null, -1, null, failures, subject, () -> ownWords));
+        }
+        return Optional.empty();
+    }
+
+    /** The failed recipients of the first attached message that is itself a bounce and names them (one level down only). */
+    private Optional<List<Failure>> attachedBounceFailures(Multipart multipart) throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (!MimeParts.Type.of(part).is("message/rfc822")) {
+                continue;
+            }
+            Object attached;
+            try {
+                attached = part.getContent();
+            } catch (MessagingException | IOException | RuntimeException e) {
+                continue; // an attachment that cannot be read names nobody
+            }
+            if (attached instanceof MimeMessage) {
+                Optional<BounceReport> inner = readParts((MimeMessage) attached, true);
+                if (inner.isPresent() && !inner.get().failures().isEmpty() && !inner.get().failures().get(0).recipient().isEmpty()) {
+                    return Optional.of(inner.get().failures());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The recipients the bounce's text names, with their words; empty when the text reads as no bounce. */
+    private List<Failure> toldInText(MimeMessage message) throws MessagingException, IOException {
+        String ownWords = text.ownWords(TextBounceReader.humanText(message));
+        return text.looksLikeBounce(message, ownWords) ? text.failures(message, ownWords, false) : List.of();
+    }
+
+    private static Optional<String> wordsAbout(List<Failure> told, String recipient) {
+        for (Failure failure : told) {
+            if (!recipient.isEmpty() && failure.recipient().equalsIgnoreCase(recipient) && !failure.reply().isBlank()) {
+                return Optional.of(failure.reply());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A quick look, for a matcher: a delivery status notification, or a message whose text reads
+     * like a bounce. {@link #read} decides what it reports.
+     */
+    public boolean looksLikeBounce(MimeMessage message) throws MessagingException, IOException {
+        if (isDeliveryReport(message)) {
+            return true;
+        }
+        Optional<ContentType> type = contentType(message.getContentType());
+        if (type.isPresent() && MimeParts.matches(type.get(), "multipart/report") && isReportType(type.get(), "feedback-report")) {
+            return false;
+        }
+        return text.looksLikeBounce(message, text.ownWords(TextBounceReader.humanText(message)));
+    }
+
+    /** True for a {@code multipart/report; report-type=delivery-status} (or global-delivery-status). */
+    public static boolean isDeliveryReport(MimeMessage message) throws MessagingException {
+        Optional<ContentType> type = contentType(message.getContentType());
+        return type.isPresent() && isDeliveryReport(type.get());
+    }
+
+    private static boolean isDeliveryReport(ContentType type) {
+        return MimeParts.matches(type, "multipart/report") && (isReportType(type, "delivery-status") || isReportType(type, "global-delivery-status"));
+    }
+
+    private static boolean isReportType(ContentType type, String reportType) {
+        return Optional.ofNullable(type.getParameter("report-type"))
+            .map(value -> value.trim().toLowerCase(Locale.ROOT)).filter(reportType::equals).isPresent();
+    }
+
+    private static Object safeContent(Part part) {
+        try {
+            Optional<Multipart> content = MimeParts.multipart(part);
+            if (content.isPresent()) {
+                content.get().getCount(); // parses it: a broken one is no multipart
+                return content.get();
+            }
+            return null;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int topLevelStatusIndex(MimeMultipart report) throws MessagingException {
+        for (int i = 0; i < report.getCount(); i++) {
+            if (MimeParts.Type.of(report.getBodyPart(i)).is("message/delivery-status", "message/global-delivery-status")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Optional<Part> findDeliveryStatus(Multipart multipart, int depth) throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Optional<Part> found = findDeliveryStatus(multipart.getBodyPart(i), depth + 1);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The delivery-status part anywhere in the message, but not inside an attached message. */
+    private static Optional<Part> findDeliveryStatus(Part part, int depth) throws MessagingException, IOException {
+        if (depth > 8) {
+            return Optional.empty();
+        }
+        MimeParts.Type type = MimeParts.Type.of(part);
+        if (type.is("message/rfc822")) {
+            return Optional.empty();
+        }
+        if (type.is("message/delivery-status", "message/global-delivery-status")) {
+            return Optional.of(part);
+        }
+        if (type.is("multipart/*")) {
+            Object content;
+            try {
+                content = MimeParts.multipart(part).orElse(null);
+            } catch (MessagingException | IOException | RuntimeException e) {
+                return Optional.empty(); // broken MIME: the text reader reads it raw
+            }
+            if (content instanceof Multipart) {
+                Multipart multipart = (Multipart) content;
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    Optional<Part> found = findDeliveryStatus(multipart.getBodyPart(i), depth + 1);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] readAll(Part part) throws MessagingException, IOException {
+        try (InputStream in = part.getInputStream()) {
+            return in.readNBytes(1 << 20);
+        }
+    }
+
+    private static Optional<ContentType> contentType(String value) {
+        return BounceReport.contentType(value);
+    }
+}
