@@ -21,7 +21,6 @@ import javax.mail.internet.MimeMessage;
 import javax.mail.util.SharedByteArrayInputStream;
 import javax.mail.util.SharedFileInputStream;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.maelezo.engine.Engine;
@@ -58,8 +57,6 @@ public final class MaelezoCli {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
-    /** Jackson's streaming writer: one JSON object per line, no object model built (bulk reading starts and runs faster). */
-    private final JsonFactory json = new JsonFactory();
     /** The mailets' parameters given as --param NAME=VALUE. */
     private Settings settings = Settings.defaults();
 
@@ -134,7 +131,7 @@ public final class MaelezoCli {
         while ((line = readLine(in)).isPresent()) {
             JsonLine row = new JsonLine();
             row.generator.writeStartObject();
-            classificationJson(row.generator, engine.classify(line.get()));
+            JsonLine.classification(row.generator, engine.classify(line.get()));
             row.generator.writeEndObject();
             out.println(row.text());
         }
@@ -165,7 +162,7 @@ public final class MaelezoCli {
                     result.writeStartObject();
                     result.writeStringField("recipient", failures.get(i).recipient());
                     result.writeStringField("action", verdict.action().id());
-                    classificationJson(result, verdict.classification());
+                    JsonLine.classification(result, verdict.classification());
                     result.writeStringField("reply", verdict.classification().diagnostic().text());
                     result.writeEndObject();
                 }
@@ -210,21 +207,6 @@ public final class MaelezoCli {
             return new SharedByteArrayInputStream(Files.readAllBytes(file));
         }
         return new SharedFileInputStream(file.toFile(), HEAD);
-    }
-
-    /** One JSON object written as one line of text. */
-    private final class JsonLine {
-        private final java.io.StringWriter text = new java.io.StringWriter();
-        final JsonGenerator generator;
-
-        JsonLine() throws IOException {
-            generator = json.createGenerator(text);
-        }
-
-        String text() throws IOException {
-            generator.flush();
-            return text.toString();
-        }
     }
 
     private int explain(List<String> args) {
@@ -275,16 +257,6 @@ public final class MaelezoCli {
         decoration.message().get().writeTo(bytes);
         Files.write(output, bytes.toByteArray());
         return OK;
-    }
-
-    private static void classificationJson(JsonGenerator json, Classification classification) throws IOException {
-        json.writeStringField("reply_code", classification.replyCode().orElse(null));
-        json.writeStringField("enhanced_status", classification.enhancedStatus().orElse(null));
-        json.writeStringField("category", classification.category().id());
-        json.writeBooleanField("temporary", classification.temporary());
-        json.writeStringField("blocklist", classification.blocklist().map(operator -> operator.id()).orElse(null));
-        json.writeStringField("blocklist_url", classification.blocklistUrl().orElse(null));
-        json.writeStringField("decided_by", classification.decidedBy());
     }
 
     /** One session for every file: a new one reads javax.mail's resource files again. */

@@ -226,7 +226,7 @@ public final class BounceDecorator {
     }
 
     private static Optional<String> originalText(BodyPart part) throws MessagingException, IOException {
-        String text = TextBounceReader.humanText(part).replace("\r\n", "\n").strip();
+        String text = MessageText.of(part).replace("\r\n", "\n").strip();
         if (text.isEmpty()) {
             return Optional.empty();
         }

@@ -42,7 +42,7 @@ public final class BounceReader {
 
     /** The message's own words: its text before any copy of the original message. */
     String ownWordsOf(MimeMessage message) throws MessagingException, IOException {
-        return text.ownWords(TextBounceReader.humanText(message));
+        return text.ownWords(MessageText.of(message));
     }
 
     /** The bounce's own words, read when first asked for; an unreadable text says nothing. */
@@ -54,7 +54,7 @@ public final class BounceReader {
             public synchronized String get() {
                 if (words == null) {
                     try {
-                        words = text.ownWords(TextBounceReader.humanText(message));
+                        words = text.ownWords(MessageText.of(message));
                     } catch (MessagingException | IOException | RuntimeException e) {
                         words = "";
                     }
@@ -105,13 +105,13 @@ public final class BounceReader {
                 // The report's own fields say it all: its text is read only if a reply says nothing.
                 return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, ownWords(message)));
             }
-            String ownWords = text.ownWords(TextBounceReader.humanText(message));
+            String ownWords = text.ownWords(MessageText.of(message));
             if (text.looksLikeBounce(message, ownWords)) {
                 failures = text.failures(message, ownWords);
             }
             return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, () -> ownWords));
         }
-        String ownWords = text.ownWords(TextBounceReader.humanText(message));
+        String ownWords = text.ownWords(MessageText.of(message));
         if (text.looksLikeBounce(message, ownWords)) {
             List<Failure> failures = text.failures(message, ownWords);
             if (!attached && failures.size() == 1 && failures.get(0).recipient().isEmpty() && content instanceof Multipart) {
@@ -151,7 +151,7 @@ public final class BounceReader {
 
     /** The recipients the bounce's text names, with their words; empty when the text reads as no bounce. */
     private List<Failure> toldInText(MimeMessage message) throws MessagingException, IOException {
-        String ownWords = text.ownWords(TextBounceReader.humanText(message));
+        String ownWords = text.ownWords(MessageText.of(message));
         return text.looksLikeBounce(message, ownWords) ? text.failures(message, ownWords, false) : List.of();
     }
 
@@ -176,7 +176,7 @@ public final class BounceReader {
         if (type.isPresent() && MimeParts.matches(type.get(), "multipart/report") && isReportType(type.get(), "feedback-report")) {
             return false;
         }
-        return text.looksLikeBounce(message, text.ownWords(TextBounceReader.humanText(message)));
+        return text.looksLikeBounce(message, text.ownWords(MessageText.of(message)));
     }
 
     /** True for a {@code multipart/report; report-type=delivery-status} (or global-delivery-status). */

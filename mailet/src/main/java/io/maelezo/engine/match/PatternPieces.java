@@ -1,10 +1,8 @@
 package io.maelezo.engine.match;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,10 +99,10 @@ final class PatternPieces {
             if (after) {
                 inner = inner.substring(0, inner.length() - 2);
             }
-            if (inner.startsWith("(?:") && inner.endsWith(")") && new Reader(inner).closingParen(0) == inner.length() - 1) {
+            if (inner.startsWith("(?:") && inner.endsWith(")") && new RegexReader(inner).closingParen(0) == inner.length() - 1) {
                 inner = inner.substring(3, inner.length() - 1);
             }
-            Reader reader = new Reader(inner);
+            RegexReader reader = new RegexReader(inner);
             String literal = reader.literal();
             return !literal.isEmpty() && reader.pos == inner.length() ? new Exact(before, after) : null;
         }
@@ -141,7 +139,7 @@ final class PatternPieces {
     static List<Piece> of(int pattern, String regex, int flags) {
         List<Piece> pieces = new ArrayList<>();
         for (String alternative : alternatives(regex)) {
-            pieces.add(new Piece(pattern, alternative, flags, Optional.ofNullable(new Reader(alternative).literals())));
+            pieces.add(new Piece(pattern, alternative, flags, Optional.ofNullable(new RegexReader(alternative).literals())));
         }
         return pieces;
     }
@@ -161,7 +159,7 @@ final class PatternPieces {
             top.forEach(alternative -> all.addAll(cut(alternative)));
             return all;
         }
-        Reader reader = new Reader(regex);
+        RegexReader reader = new RegexReader(regex);
         reader.skipZeroWidth();
         int open = reader.pos;
         if (open >= regex.length() || regex.charAt(open) != '(' || (regex.startsWith("(?", open) && !regex.startsWith("(?:", open))) {
@@ -184,7 +182,7 @@ final class PatternPieces {
 
     private static List<String> splitTopLevel(String regex) {
         List<String> parts = new ArrayList<>();
-        Reader reader = new Reader(regex);
+        RegexReader reader = new RegexReader(regex);
         int from = 0;
         while (reader.pos < regex.length()) {
             char c = regex.charAt(reader.pos);
@@ -203,159 +201,5 @@ final class PatternPieces {
         }
         parts.add(regex.substring(from));
         return parts;
-    }
-
-    /** Reads the literal starts of a regex. */
-    static final class Reader {
-        private final String regex;
-        private int pos;
-
-        Reader(String regex) {
-            this.regex = regex;
-        }
-
-        /** The literal texts the regex can start with; null when one way of starting has none. */
-        List<String> literals() {
-            try {
-                Set<String> found = alternation();
-                return found == null ? null : List.copyOf(found);
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-
-        /** Skips what matches no character: word boundaries, anchors, look-arounds, inline flags. */
-        void skipZeroWidth() {
-            while (pos < regex.length()) {
-                if (regex.startsWith("\\b", pos) || regex.startsWith("\\B", pos)) {
-                    pos += 2;
-                } else if (regex.charAt(pos) == '^') {
-                    pos++;
-                } else if (regex.startsWith("(?<!", pos) || regex.startsWith("(?<=", pos)
-                    || regex.startsWith("(?=", pos) || regex.startsWith("(?!", pos)) {
-                    pos = closingParen(pos) + 1;
-                } else if (regex.startsWith("(?i)", pos)) {
-                    pos += 4;
-                } else {
-                    return;
-                }
-            }
-        }
-
-        private Set<String> alternation() {
-            Set<String> found = new LinkedHashSet<>();
-            while (true) {
-                Set<String> alternative = sequenceStart();
-                if (alternative == null) {
-                    return null;
-                }
-                found.addAll(alternative);
-                skipToAlternativeEnd();
-                if (pos < regex.length() && regex.charAt(pos) == '|') {
-                    pos++;
-                    continue;
-                }
-                return found;
-            }
-        }
-
-        private Set<String> sequenceStart() {
-            skipZeroWidth();
-            if (pos >= regex.length()) {
-                return null;
-            }
-            if (regex.charAt(pos) == '(') {
-                int close = closingParen(pos);
-                if (close + 1 < regex.length() && "?*{".indexOf(regex.charAt(close + 1)) >= 0) {
-                    return null; // an optional group: the alternative may start after it
-                }
-                if (regex.startsWith("(?", pos) && !regex.startsWith("(?:", pos)) {
-                    return null;
-                }
-                pos += regex.startsWith("(?:", pos) ? 3 : 1;
-                Set<String> inner = alternation();
-                pos = close + 1;
-                return inner;
-            }
-            String literal = literal();
-            return literal.isEmpty() ? null : Set.of(literal);
-        }
-
-        /** Plain characters and escaped signs, up to the first one that is optional or not literal. */
-        String literal() {
-            StringBuilder out = new StringBuilder();
-            while (pos < regex.length()) {
-                char c = regex.charAt(pos);
-                int width;
-                char literal;
-                if (c == '\\' && pos + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(pos + 1))) {
-                    literal = regex.charAt(pos + 1);
-                    width = 2;
-                } else if ("\\[](){}.*+?^$|".indexOf(c) < 0) {
-                    literal = c;
-                    width = 1;
-                } else {
-                    break;
-                }
-                char next = pos + width < regex.length() ? regex.charAt(pos + width) : 0;
-                if (next == '?' || next == '*' || next == '{') {
-                    break; // this character may be absent
-                }
-                out.append(literal);
-                pos += width;
-                if (next == '+') {
-                    break;
-                }
-            }
-            return out.toString();
-        }
-
-        private void skipToAlternativeEnd() {
-            while (pos < regex.length()) {
-                char c = regex.charAt(pos);
-                if (c == '\\') {
-                    pos += 2;
-                } else if (c == '[') {
-                    pos = closingBracket(pos) + 1;
-                } else if (c == '(') {
-                    pos = closingParen(pos) + 1;
-                } else if (c == '|' || c == ')') {
-                    return;
-                } else {
-                    pos++;
-                }
-            }
-        }
-
-        int closingParen(int open) {
-            int depth = 0;
-            for (int i = open; i < regex.length(); i++) {
-                char c = regex.charAt(i);
-                if (c == '\\') {
-                    i++;
-                } else if (c == '[') {
-                    i = closingBracket(i);
-                } else if (c == '(') {
-                    depth++;
-                } else if (c == ')' && --depth == 0) {
-                    return i;
-                }
-            }
-            throw new IllegalArgumentException("unbalanced ( in " + regex);
-        }
-
-        int closingBracket(int open) {
-            for (int i = open + 1; i < regex.length(); i++) {
-                char c = regex.charAt(i);
-                if (c == '\\') {
-                    i++;
-                } else if (c == '[' ) {
-                    i = closingBracket(i); // a class inside a class: [a-z&&[^x]]
-                } else if (c == ']' && i > open + 1 + (regex.charAt(open + 1) == '^' ? 1 : 0)) {
-                    return i;
-                }
-            }
-            throw new IllegalArgumentException("unbalanced [ in " + regex);
-        }
     }
 }

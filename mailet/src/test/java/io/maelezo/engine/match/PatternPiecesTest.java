@@ -11,7 +11,7 @@ import io.maelezo.engine.knowledge.TsvTable;
 /** How a pattern is cut into alternatives and what each is known to start with. */
 class PatternPiecesTest {
     private static List<String> literals(String regex) {
-        return new PatternPieces.Reader(regex).literals();
+        return new RegexReader(regex).literals();
     }
 
     @Test
