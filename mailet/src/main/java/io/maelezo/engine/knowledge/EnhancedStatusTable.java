@@ -1,6 +1,5 @@
 package io.maelezo.engine.knowledge;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,11 +18,7 @@ public final class EnhancedStatusTable {
     }
 
     public static EnhancedStatusTable load() {
-        Map<String, Category> categories = new HashMap<>();
-        for (Map<String, String> row : TsvTable.load("enhanced-status-codes.tsv").rows()) {
-            categories.put(row.get("code"), Category.requireId(row.get("category")));
-        }
-        return new EnhancedStatusTable(Map.copyOf(categories));
+        return new EnhancedStatusTable(TsvTable.categoriesByCode("enhanced-status-codes.tsv"));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.maelezo.engine.knowledge;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,11 +20,7 @@ public final class ReplyCodeTable {
     }
 
     public static ReplyCodeTable load() {
-        Map<String, Category> categories = new HashMap<>();
-        for (Map<String, String> row : TsvTable.load("reply-codes.tsv").rows()) {
-            categories.put(row.get("code"), Category.requireId(row.get("category")));
-        }
-        return new ReplyCodeTable(Map.copyOf(categories));
+        return new ReplyCodeTable(TsvTable.categoriesByCode("reply-codes.tsv"));
     }
 
     public Optional<Category> category(String replyCode) {

@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.maelezo.engine.Category;
 
 /**
  * Reads the knowledge files in {@code io/maelezo/data/}: UTF-8, tab-separated, one header
@@ -75,5 +78,14 @@ public final class TsvTable {
 
     public List<Map<String, String>> rows() {
         return rows;
+    }
+
+    /** A code table: each row's {@code code} and the {@code category} it suggests (reply codes, enhanced status codes). */
+    static Map<String, Category> categoriesByCode(String resource) {
+        Map<String, Category> categories = new HashMap<>();
+        for (Map<String, String> row : load(resource).rows()) {
+            categories.put(row.get("code"), Category.requireId(row.get("category")));
+        }
+        return Map.copyOf(categories);
     }
 }
