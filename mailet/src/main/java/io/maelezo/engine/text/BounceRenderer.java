@@ -120,10 +120,10 @@ public final class BounceRenderer {
     List<Object> models(BounceView view) {
         List<Object> models = new ArrayList<>();
         for (Form form : List.of(text, html)) {
-            models.add(view.model(form));
+            models.add(view.model(form, labels));
             for (List<Explanation> explanations : view.languages) {
                 for (Explanation explanation : explanations) {
-                    models.add(form.adviceModel(explanation, labelsOf(view.texts, explanation.language())));
+                    models.add(form.adviceModel(explanation, labels.of(view.texts, explanation.language())));
                 }
             }
         }
@@ -131,11 +131,11 @@ public final class BounceRenderer {
     }
 
     public String text(BounceView view) {
-        return render(text.page, view.model(text));
+        return render(text.page, view.model(text, labels));
     }
 
     public String html(BounceView view) {
-        return render(html.page, view.model(html));
+        return render(html.page, view.model(html, labels));
     }
 
     /**
@@ -171,8 +171,8 @@ public final class BounceRenderer {
         return wrapped;
     }
 
-    /** The labels of each set of texts and language, read once (texts are loaded once per mailet). */
-    private static final Cache<List<Object>, TemplateModels.Labels> LABELS_READ = CacheBuilder.newBuilder().maximumSize(16).build();
+    /** The labels of each set of texts and language, read once (texts are loaded once per mailet): this renderer's own. */
+    private final LabelsRead labels = new LabelsRead();
 
     /** What the templates show: the explanations in each language, then the technical details once. */
     public static final class BounceView {
@@ -195,7 +195,7 @@ public final class BounceRenderer {
             this.originalText = originalText;
         }
 
-        TemplateModels.Page model(Form form) {
+        TemplateModels.Page model(Form form, LabelsRead labelsRead) {
             Language main = languages.get(0).get(0).language();
             List<TemplateModels.Part> parts = new ArrayList<>();
             for (int i = 0; i < languages.size(); i++) {
@@ -203,50 +203,55 @@ public final class BounceRenderer {
                 Language language = explanations.get(0).language();
                 // What "your mail provider" means, once per language of the notice (glossary).
                 String gloss = texts.render(language, "provider.gloss", Map.of()).map(form.paragraph).orElse(null);
-                parts.add(new TemplateModels.Part(language.tag(), labelsOf(texts, language), i + 1 < languages.size(), gloss,
-                    reasons(explanations, language, form)));
+                parts.add(new TemplateModels.Part(language.tag(), labelsRead.of(texts, language), i + 1 < languages.size(), gloss,
+                    reasons(explanations, language, form, labelsRead)));
             }
             TemplateModels.Labels labels = languages.size() > 1
-                ? bilingualLabels(texts, main, languages.get(1).get(0).language()) : labelsOf(texts, main);
+                ? labelsRead.bilingual(texts, main, languages.get(1).get(0).language()) : labelsRead.of(texts, main);
             boolean cut = technicalRows.size() > MAX_ROWS;
             return new TemplateModels.Page(main.tag(), languages.get(0).get(0).headline(), parts, labels,
                 cut ? technicalRows.subList(0, MAX_ROWS) : technicalRows, cut ? technicalRows.size() - MAX_ROWS : null,
                 reportingServer, originalText, form.paragraph.apply(texts.require(main, "technical.explained-by", Map.of())));
         }
 
-        private List<TemplateModels.Reason> reasons(List<Explanation> explanations, Language language, Form form) {
+        private List<TemplateModels.Reason> reasons(List<Explanation> explanations, Language language, Form form, LabelsRead labelsRead) {
             List<TemplateModels.Reason> reasons = new ArrayList<>();
             for (Explanation explanation : explanations) {
                 reasons.add(new TemplateModels.Reason(form.paragraph.apply(explanation.headline()),
                     ExplanationWriter.listed(explanation.recipients()), explanation.recipientsLabel(),
-                    explanation.action() == Action.DELAYED, form.advice(explanation, texts, labelsOf(texts, language))));
+                    explanation.action() == Action.DELAYED, form.advice(explanation, texts, labelsRead.of(texts, language))));
             }
             return reasons;
         }
     }
 
-    /**
-     * The technical section's labels in both languages ("Mpokeaji / Recipient"): the section is
-     * for an administrator or a support desk, who may read either.
-     */
-    private static TemplateModels.Labels bilingualLabels(Texts texts, Language main, Language other) {
-        List<Object> key = List.of(texts, main, other);
-        TemplateModels.Labels labels = LABELS_READ.getIfPresent(key);
-        if (labels == null) {
-            labels = TemplateModels.Labels.both(entry -> texts.require(main, entry, Map.of()), entry -> texts.require(other, entry, Map.of()));
-            LABELS_READ.put(key, labels);
-        }
-        return labels;
-    }
+    /** The templates' labels of each set of texts and language, read once and kept (a few sets at most). */
+    static final class LabelsRead {
+        private final Cache<List<Object>, TemplateModels.Labels> read = CacheBuilder.newBuilder().maximumSize(16).build();
 
-    /** The templates' labels in one language: the same for every bounce. */
-    private static TemplateModels.Labels labelsOf(Texts texts, Language language) {
-        List<Object> key = List.of(texts, language);
-        TemplateModels.Labels labels = LABELS_READ.getIfPresent(key);
-        if (labels == null) {
-            labels = new TemplateModels.Labels(entry -> texts.require(language, entry, Map.of()));
-            LABELS_READ.put(key, labels);
+        /**
+         * The technical section's labels in both languages ("Mpokeaji / Recipient"): the section is
+         * for an administrator or a support desk, who may read either.
+         */
+        TemplateModels.Labels bilingual(Texts texts, Language main, Language other) {
+            List<Object> key = List.of(texts, main, other);
+            TemplateModels.Labels labels = read.getIfPresent(key);
+            if (labels == null) {
+                labels = TemplateModels.Labels.both(entry -> texts.require(main, entry, Map.of()), entry -> texts.require(other, entry, Map.of()));
+                read.put(key, labels);
+            }
+            return labels;
         }
-        return labels;
+
+        /** The templates' labels in one language: the same for every bounce. */
+        TemplateModels.Labels of(Texts texts, Language language) {
+            List<Object> key = List.of(texts, language);
+            TemplateModels.Labels labels = read.getIfPresent(key);
+            if (labels == null) {
+                labels = new TemplateModels.Labels(entry -> texts.require(language, entry, Map.of()));
+                read.put(key, labels);
+            }
+            return labels;
+        }
     }
 }
