@@ -1,6 +1,7 @@
 package io.maelezo.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
@@ -191,6 +192,33 @@ class InProcessJamesBounceTest {
         } finally {
             smtp.disconnect();
         }
+    }
+
+    @Test
+    void aLargeRefusedMailComesBackLightAsItsHeadersAndTheNoticeSaysWhereTheMailIs(GuiceJamesServer server) throws Exception {
+        String sender = "tatu@" + JamesEnvironment.DOMAIN;
+        server.getProbe(DataProbeImpl.class).fluent().addUser(sender, "secret");
+        String line = "Picha ya harusi, sehemu kwa sehemu: 0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ\r\n";
+        try (SMTPMessageSender smtp = new SMTPMessageSender(JamesEnvironment.DOMAIN)) {
+            smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
+                .sendMessageWithHeaders(sender, "hayupo@remote.example", "From: " + sender + "\r\nTo: hayupo@remote.example"
+                    + "\r\nSubject: Picha kubwa\r\n\r\n" + line.repeat(1_500_000 / line.length()));
+        }
+        BounceParts read;
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
+                .login(sender, "secret")
+                .select(TestIMAPClient.INBOX)
+                .awaitMessage(AWAIT);
+            read = new BounceParts(ImapFetch.message(imap.readFirstMessage()));
+        }
+        BounceParts bounce = read;
+
+        assertThat(bounce.part("text/rfc822-headers")).as("the headers of the 1.5 MB mail, not the mail").isNotNull();
+        assertThatThrownBy(() -> bounce.part("message/rfc822")).as("no copy of the mail itself").isInstanceOf(AssertionError.class);
+        assertThat(bounce.message.getSize()).isLessThan(100_000);
+        assertThat(bounce.text()).contains("Barua yako ilikuwa kubwa kuliko 1 MB, kwa hiyo taarifa hii inakurudishia sehemu ya juu tu").contains("folda ya barua ulizotuma (Sent)")
+            .contains("Your email was larger than 1 MB, so this notice brings back only the top part");
     }
 
     @Test

@@ -56,6 +56,7 @@ import io.maelezo.report.FailedDelivery;
  *   &lt;attachment&gt;message&lt;/attachment&gt;     &lt;!-- message, heads or none: what of the failed mail goes back (unless RET says) --&gt;
  *   &lt;sender&gt;&lt;/sender&gt;                   &lt;!-- the bounce's From: the postmaster --&gt;
  *   &lt;reportingMta&gt;&lt;/reportingMta&gt;       &lt;!-- this server's name in the report: the host's name --&gt;
+ *   &lt;maxReturnedSize&gt;1048576&lt;/maxReturnedSize&gt; &lt;!-- bytes: a larger mail comes back as its headers only; 0: no limit --&gt;
  * &lt;/mailet&gt;
  * </code></pre>
  */
@@ -69,6 +70,9 @@ public class ExplainedDSNBounce extends GenericMailet {
     private FailedDelivery.Attach attach;
     private Optional<String> from;
     private String reportingMta;
+    /** A failed mail larger than this (bytes) comes back as its headers only ("a light bounce"); 0: no limit. */
+    private long maxReturnedSize;
+    static final long DEFAULT_MAX_RETURNED_SIZE = 1024 * 1024;
 
     @Inject
     public ExplainedDSNBounce(RecentClassifications classifications) {
@@ -76,7 +80,7 @@ public class ExplainedDSNBounce extends GenericMailet {
     }
 
     /** The parameters it takes: the sample above names exactly these (MailetSamplesTest). */
-    static final Set<String> PARAMETERS = Stream.concat(Settings.NAMES.stream(), Stream.of("attachment", "sender", "reportingMta"))
+    static final Set<String> PARAMETERS = Stream.concat(Settings.NAMES.stream(), Stream.of("attachment", "sender", "reportingMta", "maxReturnedSize"))
         .collect(Collectors.toUnmodifiableSet());
 
     @Override
@@ -89,6 +93,7 @@ public class ExplainedDSNBounce extends GenericMailet {
                 .map(ExplainedDSNBounce::address);
             reportingMta = Optional.ofNullable(getInitParameter("reportingMta")).map(String::trim).filter(s -> !s.isEmpty())
                 .orElseGet(ExplainedDSNBounce::localHostName);
+            maxReturnedSize = size(getInitParameter("maxReturnedSize"));
         } catch (IllegalArgumentException e) {
             throw new MessagingException("ExplainedDSNBounce: " + e.getMessage(), e);
         }
@@ -134,6 +139,9 @@ public class ExplainedDSNBounce extends GenericMailet {
             .attach(dsn.flatMap(DsnParameters::getRetParameter)
                 .map(ret -> ret == DsnParameters.Ret.HDRS ? FailedDelivery.Attach.HEADERS : FailedDelivery.Attach.MESSAGE)
                 .orElse(attach));
+        if (delivery.attachesMessage() && maxReturnedSize > 0 && mail.getMessageSize() > maxReturnedSize) {
+            delivery.headersOnlyBecauseLargerThan(maxReturnedSize); // for phones on prepaid data
+        }
         for (MailAddress recipient : mail.getRecipients()) {
             Optional<String> original = dsn.map(parameters -> parameters.getRcptParameters().get(recipient))
                 .flatMap(DsnParameters.RecipientDsnParameters::getOrcptParameter).map(MailAddress::asString);
@@ -153,6 +161,21 @@ public class ExplainedDSNBounce extends GenericMailet {
             default:
                 throw new IllegalArgumentException("'attachment' must be one of message, heads, none; not '" + value + "'");
         }
+    }
+
+    private static long size(String value) {
+        if (value == null || value.trim().isEmpty()) {
+            return DEFAULT_MAX_RETURNED_SIZE;
+        }
+        try {
+            long size = Long.parseLong(value.trim());
+            if (size >= 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("'maxReturnedSize' must be a number of bytes (0: no limit); not '" + value + "'");
     }
 
     private static String address(String value) {

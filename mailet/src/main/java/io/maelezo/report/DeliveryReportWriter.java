@@ -77,7 +77,10 @@ public final class DeliveryReportWriter {
         }
         List<List<Explanation>> languages = explanation.explanations(classified);
         String reportingMta = DiagnosticParser.clean(delivery.reportingMta);
-        BounceView view = new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingMta, null);
+        BounceView view = delivery.headersOnlyAbove.isPresent()
+            ? new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingMta, null,
+                "notice.headers-only", Map.of("limit", readableSize(delivery.headersOnlyAbove.get())))
+            : new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingMta, null);
 
         MimeMultipart report = new ReportMultipart(REPORT_TYPE);
         report.addBodyPart(explanation.part(view));
@@ -172,5 +175,16 @@ public final class DeliveryReportWriter {
         } catch (ParseException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    /** A size as a person reads it: "1 MB", "500 KB" (1 MB = 1,048,576 bytes, as mail programs count). */
+    static String readableSize(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        if (bytes >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        }
+        return Math.max(1, bytes / 1024) + " KB";
     }
 }

@@ -55,6 +55,8 @@ public final class FailedDelivery {
     final String to;
     final MimeMessage original;
     final Attach attach;
+    /** When only the original's headers go back because it is larger than this (bytes): "a light bounce". */
+    final Optional<Long> headersOnlyAbove;
 
     private FailedDelivery(Builder builder) {
         this.reportingMta = Objects.requireNonNull(builder.reportingMta, "reportingMta");
@@ -68,6 +70,7 @@ public final class FailedDelivery {
         this.to = Objects.requireNonNull(builder.to, "to");
         this.original = Objects.requireNonNull(builder.original, "original");
         this.attach = builder.attach;
+        this.headersOnlyAbove = builder.headersOnlyAbove;
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("a failed delivery has at least one recipient");
         }
@@ -90,6 +93,7 @@ public final class FailedDelivery {
         private String to;
         private MimeMessage original;
         private Attach attach = Attach.MESSAGE;
+        private Optional<Long> headersOnlyAbove = Optional.empty();
 
         private Builder() {
         }
@@ -153,6 +157,21 @@ public final class FailedDelivery {
         public Builder attach(Attach attach) {
             this.attach = Objects.requireNonNull(attach);
             return this;
+        }
+
+        /**
+         * The original is larger than this many bytes: only its headers go back
+         * ({@code text/rfc822-headers}), and the explanation says why, and where the mail still is.
+         */
+        public Builder headersOnlyBecauseLargerThan(long limit) {
+            this.attach = Attach.HEADERS;
+            this.headersOnlyAbove = Optional.of(limit);
+            return this;
+        }
+
+        /** Whether the whole failed mail goes back (so that a light bounce can still be chosen). */
+        public boolean attachesMessage() {
+            return attach == Attach.MESSAGE;
         }
 
         public FailedDelivery build() {

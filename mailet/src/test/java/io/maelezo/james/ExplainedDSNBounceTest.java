@@ -197,6 +197,33 @@ class ExplainedDSNBounceTest {
     }
 
     @Test
+    void aMailOverMaxReturnedSizeComesBackAsItsHeadersAndTheNoticeSaysWhyAndWhereTheMailIs() throws Exception {
+        mailet().service(failed(Dsn.BLOCKLIST, "rcpt@remote.example").size(3 * 1024 * 1024).build());
+
+        MimeMultipart parts = (MimeMultipart) onlySent().getMsg().getContent();
+        assertThat(parts.getBodyPart(2).isMimeType("text/rfc822-headers")).as("a light bounce: the headers only").isTrue();
+        assertThat(partText(parts.getBodyPart(2))).contains("Subject: Mkutano").doesNotContain("Habari, tutaonana kesho.");
+        MimeMultipart alternative = (MimeMultipart) parts.getBodyPart(0).getContent();
+        String text = ((String) alternative.getBodyPart(0).getContent()).replaceAll("\\s+", " ");
+        assertThat(text).contains("Barua yako ilikuwa kubwa kuliko 1 MB, kwa hiyo taarifa hii inakurudishia sehemu ya juu tu").contains("folda ya barua ulizotuma (Sent)")
+            .contains("Your email was larger than 1 MB, so this notice brings back only the top part").contains("Sent folder");
+        assertThat(Jsoup.parse((String) alternative.getBodyPart(1).getContent()).text()).contains("Barua yako ilikuwa kubwa kuliko 1 MB, kwa hiyo taarifa hii inakurudishia sehemu ya juu tu");
+    }
+
+    @Test
+    void aSmallMailOrNoLimitReturnsTheWholeMailWithoutTheNote() throws Exception {
+        mailet().service(failed(Dsn.BLOCKLIST, "rcpt@remote.example").size(20_000).build());
+        mailet("maxReturnedSize", "0").service(failed(Dsn.BLOCKLIST, "rcpt@remote.example").size(30 * 1024 * 1024).build());
+
+        assertThat(context.getSentMails()).hasSize(2).allSatisfy(sent -> {
+            MimeMultipart parts = (MimeMultipart) sent.getMsg().getContent();
+            assertThat(parts.getBodyPart(2).isMimeType("message/rfc822")).isTrue();
+            assertThat(((String) ((MimeMultipart) parts.getBodyPart(0).getContent()).getBodyPart(0).getContent())).doesNotContain("kubwa kuliko");
+        });
+        assertThatThrownBy(() -> mailet("maxReturnedSize", "1MB")).isInstanceOf(MessagingException.class).hasMessageContaining("maxReturnedSize");
+    }
+
+    @Test
     void attachmentNoneLeavesTheOriginalOutAndSenderNamesTheFrom() throws Exception {
         mailet("attachment", "none", "sender", "bounces@maelezo.test").service(failed(Dsn.BLOCKLIST, "rcpt@remote.example").build());
 

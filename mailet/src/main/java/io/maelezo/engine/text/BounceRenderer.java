@@ -181,6 +181,9 @@ public final class BounceRenderer {
         private final List<TechnicalRow> technicalRows;
         private final String reportingServer;
         private final String originalText;
+        /** A texts entry about this notice itself (what it leaves out), with its values; null when none. */
+        private final String noteEntry;
+        private final Map<String, Object> noteValues;
 
         /**
          * @param languages     the explanations of each reason, one list per language, the main language first
@@ -188,11 +191,19 @@ public final class BounceRenderer {
          */
         public BounceView(List<List<Explanation>> languages, Texts texts, List<TechnicalRow> technicalRows,
                           String reportingServer, String originalText) {
+            this(languages, texts, technicalRows, reportingServer, originalText, null, Map.of());
+        }
+
+        /** @param noteEntry a texts entry said once per language about the notice itself (a light bounce), or null */
+        public BounceView(List<List<Explanation>> languages, Texts texts, List<TechnicalRow> technicalRows,
+                          String reportingServer, String originalText, String noteEntry, Map<String, Object> noteValues) {
             this.languages = languages;
             this.texts = texts;
             this.technicalRows = technicalRows;
             this.reportingServer = reportingServer;
             this.originalText = originalText;
+            this.noteEntry = noteEntry;
+            this.noteValues = noteValues;
         }
 
         TemplateModels.Page model(Form form, LabelsRead labelsRead) {
@@ -203,8 +214,9 @@ public final class BounceRenderer {
                 Language language = explanations.get(0).language();
                 // What "your mail provider" means, once per language of the notice (glossary).
                 String gloss = texts.render(language, "provider.gloss", Map.of()).map(form.paragraph).orElse(null);
+                String note = noteEntry == null ? null : texts.render(language, noteEntry, noteValues).map(form.paragraph).orElse(null);
                 parts.add(new TemplateModels.Part(language.tag(), labelsRead.of(texts, language), i + 1 < languages.size(), gloss,
-                    reasons(explanations, language, form, labelsRead)));
+                    reasons(explanations, language, form, labelsRead), note));
             }
             TemplateModels.Labels labels = languages.size() > 1
                 ? labelsRead.bilingual(texts, main, languages.get(1).get(0).language()) : labelsRead.of(texts, main);

@@ -54,13 +54,16 @@ final class TemplateModels {
         /** What "your mail provider" means, once per language; null when the texts have none. */
         final String gloss;
         final List<Reason> reasons;
+        /** What this notice itself leaves out, and why (a light bounce returns only the headers); null when nothing. */
+        final String note;
 
-        Part(String lang, Labels labels, boolean anotherFollows, String gloss, List<Reason> reasons) {
+        Part(String lang, Labels labels, boolean anotherFollows, String gloss, List<Reason> reasons, String note) {
             this.lang = lang;
             this.labels = labels;
             this.anotherFollows = anotherFollows;
             this.gloss = gloss;
             this.reasons = reasons;
+            this.note = note;
         }
     }
 
