@@ -77,10 +77,12 @@ public final class DeliveryReportWriter {
         }
         List<List<Explanation>> languages = explanation.explanations(classified);
         String reportingMta = DiagnosticParser.clean(delivery.reportingMta);
-        BounceView view = delivery.headersOnlyAbove.isPresent()
-            ? new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingMta, null,
-                "notice.headers-only", Map.of("limit", readableSize(delivery.headersOnlyAbove.get())))
-            : new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingMta, null);
+        // The technical section ends saying truly what is attached: the mail, its headers, or nothing.
+        String footer = delivery.attach == FailedDelivery.Attach.MESSAGE ? "technical.explained-by"
+            : delivery.attach == FailedDelivery.Attach.HEADERS ? "technical.explained-by.headers" : "technical.explained-by.none";
+        BounceView view = new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingMta, null,
+            delivery.headersOnlyAbove.isPresent() ? "notice.headers-only" : null,
+            delivery.headersOnlyAbove.isPresent() ? Map.of("limit", readableSize(delivery.headersOnlyAbove.get())) : Map.of(), footer);
 
         MimeMultipart report = new ReportMultipart(REPORT_TYPE);
         report.addBodyPart(explanation.part(view));

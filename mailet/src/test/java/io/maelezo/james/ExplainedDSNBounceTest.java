@@ -206,7 +206,9 @@ class ExplainedDSNBounceTest {
         MimeMultipart alternative = (MimeMultipart) parts.getBodyPart(0).getContent();
         String text = ((String) alternative.getBodyPart(0).getContent()).replaceAll("\\s+", " ");
         assertThat(text).contains("Barua yako ilikuwa kubwa kuliko 1 MB, kwa hiyo taarifa hii inakurudishia sehemu ya juu tu").contains("folda ya barua ulizotuma (Sent)")
-            .contains("Your email was larger than 1 MB, so this notice brings back only the top part").contains("Sent folder");
+            .contains("Your email was larger than 1 MB, so this notice brings back only the top part").contains("Sent folder")
+            .as("the footer says truly what is attached").contains("pamoja na sehemu ya juu tu ya ujumbe asili (headers)")
+            .doesNotContain("ujumbe asili vimeambatishwa bila kubadilishwa");
         assertThat(Jsoup.parse((String) alternative.getBodyPart(1).getContent()).text()).contains("Barua yako ilikuwa kubwa kuliko 1 MB, kwa hiyo taarifa hii inakurudishia sehemu ya juu tu");
     }
 
@@ -230,6 +232,8 @@ class ExplainedDSNBounceTest {
         MimeMessage report = onlySent().getMsg();
         assertThat(((MimeMultipart) report.getContent()).getCount()).isEqualTo(2);
         assertThat(report.getHeader("From", null)).isEqualTo("bounces@maelezo.test");
+        String text = (String) ((MimeMultipart) ((MimeMultipart) report.getContent()).getBodyPart(0).getContent()).getBodyPart(0).getContent();
+        assertThat(text.replaceAll("\\s+", " ")).contains("ujumbe asili haukuambatishwa");
     }
 
     @Test

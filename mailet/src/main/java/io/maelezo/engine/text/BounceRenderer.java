@@ -184,6 +184,8 @@ public final class BounceRenderer {
         /** A texts entry about this notice itself (what it leaves out), with its values; null when none. */
         private final String noteEntry;
         private final Map<String, Object> noteValues;
+        /** The texts entry that ends the technical section: what is attached (maelezo's own report says what it attached). */
+        private final String footerEntry;
 
         /**
          * @param languages     the explanations of each reason, one list per language, the main language first
@@ -191,12 +193,16 @@ public final class BounceRenderer {
          */
         public BounceView(List<List<Explanation>> languages, Texts texts, List<TechnicalRow> technicalRows,
                           String reportingServer, String originalText) {
-            this(languages, texts, technicalRows, reportingServer, originalText, null, Map.of());
+            this(languages, texts, technicalRows, reportingServer, originalText, null, Map.of(), "technical.explained-by");
         }
 
-        /** @param noteEntry a texts entry said once per language about the notice itself (a light bounce), or null */
+        /**
+         * @param noteEntry   a texts entry said once per language about the notice itself (a light bounce), or null
+         * @param footerEntry the texts entry that ends the technical section and says what is attached
+         */
         public BounceView(List<List<Explanation>> languages, Texts texts, List<TechnicalRow> technicalRows,
-                          String reportingServer, String originalText, String noteEntry, Map<String, Object> noteValues) {
+                          String reportingServer, String originalText, String noteEntry, Map<String, Object> noteValues,
+                          String footerEntry) {
             this.languages = languages;
             this.texts = texts;
             this.technicalRows = technicalRows;
@@ -204,6 +210,7 @@ public final class BounceRenderer {
             this.originalText = originalText;
             this.noteEntry = noteEntry;
             this.noteValues = noteValues;
+            this.footerEntry = footerEntry;
         }
 
         TemplateModels.Page model(Form form, LabelsRead labelsRead) {
@@ -223,7 +230,7 @@ public final class BounceRenderer {
             boolean cut = technicalRows.size() > MAX_ROWS;
             return new TemplateModels.Page(main.tag(), languages.get(0).get(0).headline(), parts, labels,
                 cut ? technicalRows.subList(0, MAX_ROWS) : technicalRows, cut ? technicalRows.size() - MAX_ROWS : null,
-                reportingServer, originalText, form.paragraph.apply(texts.require(main, "technical.explained-by", Map.of())));
+                reportingServer, originalText, form.paragraph.apply(texts.require(main, footerEntry, Map.of())));
         }
 
         private List<TemplateModels.Reason> reasons(List<Explanation> explanations, Language language, Form form, LabelsRead labelsRead) {
