@@ -98,7 +98,8 @@ public final class BounceDecorator {
             decorated = decoratedReport(message, bounce, languages, classified, reportingServer);
         } else {
             // A bounce in its own format: the explanation first, then the whole bounce as it came.
-            BounceView view = new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingServer, null);
+            BounceView view = new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingServer, null,
+                null, Map.of(), "technical.explained-by.as-it-came");
             decorated = new MimeMultipart("mixed", explanation.part(view), originalBody(message));
         }
         MimeMessage result = newMessageLike(message, decorated, allDelayed(failures), bounce.returnedSubject());
@@ -148,7 +149,7 @@ public final class BounceDecorator {
         BodyPart statusPart = bounce.statusPart();
         int humanIndex = bounce.humanIndex().orElse(-1);
         BounceView view = new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingServer,
-            humanIndex < 0 ? null : originalText(report.getBodyPart(humanIndex)).orElse(null));
+            humanIndex < 0 ? null : originalText(report.getBodyPart(humanIndex)).orElse(null), null, Map.of(), attachedFooter(report, statusIndex));
         MimeBodyPart explained = explanation.part(view);
         Optional<byte[]> repaired = engine.settings().repairStatus()
             ? bounce.status().flatMap(status -> status.repairedStatus(parser)) : Optional.empty();
@@ -223,6 +224,19 @@ public final class BounceDecorator {
             }
         }
         return true;
+    }
+
+    /** The entry that ends the technical section, saying truly what of the original the report carries. */
+    private static String attachedFooter(MimeMultipart report, int statusIndex) throws MessagingException {
+        boolean headers = false;
+        for (int i = statusIndex + 1; i < report.getCount(); i++) {
+            BodyPart part = report.getBodyPart(i);
+            if (part.isMimeType("message/rfc822") || part.isMimeType("message/global")) {
+                return "technical.explained-by";
+            }
+            headers |= part.isMimeType("text/rfc822-headers") || part.isMimeType("message/global-headers");
+        }
+        return headers ? "technical.explained-by.headers" : "technical.explained-by.none";
     }
 
     private static Optional<String> originalText(BodyPart part) throws MessagingException, IOException {

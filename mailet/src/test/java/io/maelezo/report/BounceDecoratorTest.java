@@ -41,6 +41,21 @@ class BounceDecoratorTest {
         assertThat(decorated.getSubject()).isEqualTo("Barua pepe haikufika: Mkutano");
         assertThat(decorated.getHeader("Content-Language", null)).isEqualTo("sw, en");
         assertThat(decorated.getMessageID()).isEqualTo("<dsn-1@localhost>");
+        assertThat(Dsn.text(decorated).replaceAll("\\s+", " ")).as("the end of the technical section says truly what is attached")
+            .contains("Ripoti ya mashine (message/delivery-status) na ujumbe asili vimeambatishwa bila kubadilishwa.");
+    }
+
+    @Test
+    void aBounceInItsOwnFormatSaysItIsAttachedAsItCame() throws Exception {
+        String qmail = "From: MAILER-DAEMON@remote.example\r\nTo: amina@maelezo.test\r\nSubject: failure notice\r\n\r\n"
+            + "Hi. This is the qmail-send program at remote.example.\r\n"
+            + "I'm afraid I wasn't able to deliver your message to the following addresses.\r\n\r\n"
+            + "<hayupo@remote.example>:\r\nSorry, no mailbox here by that name. (#5.1.1)\r\n";
+        MimeMessage decorated = Dsn.roundTrip(DECORATOR.decorate(Dsn.parse(qmail.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+            java.util.Optional.empty()).message().orElseThrow());
+
+        assertThat(Dsn.text(decorated).replaceAll("\\s+", " ")).contains("Taarifa asili, kama seva ilivyoituma, imeambatishwa bila kubadilishwa.")
+            .doesNotContain("message/delivery-status");
     }
 
     @Test
