@@ -15,6 +15,9 @@ import javax.mail.Part;
 import javax.mail.internet.ContentType;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
+import javax.mail.internet.ParseException;
+
+import com.google.common.base.Suppliers;
 
 /**
  * Reads the bounce in a message ({@link BounceReport}): the RFC 3464 report's fields, or the
@@ -47,21 +50,13 @@ public final class BounceReader {
 
     /** The bounce's own words, read when first asked for; an unreadable text says nothing. */
     private Supplier<String> ownWords(MimeMessage message) {
-        return new Supplier<>() {
-            private String words;
-
-            @Override
-            public synchronized String get() {
-                if (words == null) {
-                    try {
-                        words = text.ownWords(MessageText.of(message));
-                    } catch (MessagingException | IOException | RuntimeException e) {
-                        words = "";
-                    }
-                }
-                return words;
+        return Suppliers.memoize(() -> {
+            try {
+                return text.ownWords(MessageText.of(message));
+            } catch (MessagingException | IOException | RuntimeException e) {
+                return "";
             }
-        };
+        });
     }
 
     /** The bounce in this message; empty when the message does not tell of a delivery (failed or not). */
@@ -265,6 +260,13 @@ public final class BounceReader {
     }
 
     private static Optional<ContentType> contentType(String value) {
-        return BounceReport.contentType(value);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ContentType(value));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -8,11 +8,9 @@ import java.util.function.Supplier;
 
 import javax.mail.BodyPart;
 import javax.mail.MessagingException;
-import javax.mail.internet.ContentType;
 import javax.mail.internet.InternetHeaders;
 import javax.mail.internet.MimeUtility;
 import javax.mail.internet.MimeMultipart;
-import javax.mail.internet.ParseException;
 
 /**
  * A bounce read from a message, in one of two forms:
@@ -107,16 +105,5 @@ public final class BounceReport {
     /** The bounce's own words (its text, before any copy of the original message); read when first asked for. */
     public String ownWords() {
         return ownWords.get();
-    }
-
-    static Optional<ContentType> contentType(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new ContentType(value));
-        } catch (ParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -44,11 +44,14 @@ final class BounceTexts {
         for (Map<String, String> row : TsvTable.load("bounce-texts.tsv").rows()) {
             Kind kind = Kind.valueOf(row.get("kind").toUpperCase(Locale.ROOT));
             String source = row.get("pattern");
-            boolean ascii = source.chars().allMatch(c -> c < 128);
-            // Unicode case folding reads every character through Character.toLowerCase: only where needed.
-            int flags = Pattern.CASE_INSENSITIVE | (ascii ? 0 : Pattern.UNICODE_CASE) | (kind == Kind.ORIGINAL ? Pattern.MULTILINE : 0);
-            patterns.get(kind).add(Pattern.compile(source, flags));
-            sources.get(kind).add(source);
+            if (kind == Kind.ORIGINAL) {
+                // Line-anchored: run as regexes. Unicode case folding reads every character through
+                // Character.toLowerCase: only where needed.
+                boolean ascii = source.chars().allMatch(c -> c < 128);
+                patterns.get(kind).add(Pattern.compile(source, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | (ascii ? 0 : Pattern.UNICODE_CASE)));
+            } else {
+                sources.get(kind).add(source); // looked for all at once (KeywordIndex compiles what it needs)
+            }
         }
         return new BounceTexts(patterns, sources);
     }

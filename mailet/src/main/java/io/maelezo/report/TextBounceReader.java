@@ -20,8 +20,10 @@ import javax.mail.internet.MimeMessage;
 
 /**
  * Reads bounces that are not (only) RFC 3464 reports: the text that qmail, Exim, Sendmail,
- * Exchange, Domino, Amazon SES and others write. General rules, no per-server code: what the
- * text looks like ({@code bounce-texts.tsv}), which addresses it names, and what it says after each.
+ * Exchange, Domino, Amazon SES and others write. No per-server code: a server family whose layout
+ * says where each recipient stands is read by its row of {@code bounce-families.tsv}; every other
+ * bounce by general rules: what the text looks like ({@code bounce-texts.tsv}), which addresses it
+ * names, and what it says after each.
  */
 final class TextBounceReader {
     private final BounceTexts texts;
