@@ -1,7 +1,9 @@
 package io.maelezo.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.maelezo.engine.classify.Action;
@@ -11,6 +13,7 @@ import io.maelezo.engine.classify.FailureClassifier;
 import io.maelezo.engine.classify.FailureEvidence;
 import io.maelezo.engine.classify.Verdict;
 import io.maelezo.engine.classify.RecentClassifications;
+import io.maelezo.engine.help.DomainSuggestions;
 import io.maelezo.engine.text.BounceRenderer;
 import io.maelezo.engine.text.Explanation;
 import io.maelezo.engine.text.ExplanationWriter;
@@ -39,7 +42,8 @@ public final class Engine {
         this.settings = settings;
         this.classifications = classifications;
         this.failures = new FailureClassifier(classifications);
-        this.writer = new ExplanationWriter(texts, settings.supportContact());
+        this.writer = new ExplanationWriter(texts, settings.supportContact(),
+            DomainSuggestions.withAdminFile(settings.mailDomainsFile(), Settings.MAIL_DOMAINS_FILE));
     }
 
     /** The engine with the shipped knowledge, and the admin's texts when the settings name a directory. */
@@ -100,6 +104,17 @@ public final class Engine {
     /** The explanation of recipients that failed, or that the reporting server still tries ({@link Action#DELAYED}). */
     public Explanation explain(Language language, Classification classification, List<String> recipients, Action action) {
         return writer.explain(language, classification, recipients, action);
+    }
+
+    /** The same, for a notice written at this time (the date a prepared "ask for help" mail names, in the installation's zone). */
+    public Explanation explain(Language language, Classification classification, List<String> recipients, Action action,
+                               Instant noticeDate) {
+        return writer.explain(language, classification, recipients, action, noticeDate.atZone(settings.timeZone()));
+    }
+
+    /** "Did you mean ...?": the address a recipient whose domain does not exist was probably meant to be, if one is. */
+    public Optional<String> suggestion(String recipient, Classification classification) {
+        return writer.suggestion(recipient, classification);
     }
 
     /** What a reply code means, in words: its own entry, else the meaning of its digits. */

@@ -1,6 +1,7 @@
 package io.maelezo.report;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -91,7 +92,8 @@ public final class BounceDecorator {
         for (Failure failure : failures) {
             classified.put(failure, classify(failure, knownReply, bounce));
         }
-        List<List<Explanation>> languages = explanation.explanations(classified);
+        List<List<Explanation>> languages = explanation.explanations(classified,
+            Optional.ofNullable(sentDate(message)).orElseGet(Instant::now));
         String reportingServer = bounce.status().flatMap(DeliveryStatus::reportingMta).orElse(null);
         MimeMultipart decorated;
         if (bounce.isStandardReport()) {
@@ -215,6 +217,15 @@ public final class BounceDecorator {
         explanation.mark(result);
         result.saveChanges();
         return result;
+    }
+
+    /** When the bounce was written, by its Date header; null when it has none or an unreadable one. */
+    private static Instant sentDate(MimeMessage message) {
+        try {
+            return Optional.ofNullable(message.getSentDate()).map(java.util.Date::toInstant).orElse(null);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static boolean allDelayed(List<Failure> failures) {

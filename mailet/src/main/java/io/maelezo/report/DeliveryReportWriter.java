@@ -1,6 +1,7 @@
 package io.maelezo.report;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -75,7 +76,7 @@ public final class DeliveryReportWriter {
             classified.put(new Failure(DiagnosticParser.clean(recipient.address()), reply, false), classification);
             categories.add(classification.category().id());
         }
-        List<List<Explanation>> languages = explanation.explanations(classified);
+        List<List<Explanation>> languages = explanation.explanations(classified, Instant.now());
         String reportingMta = DiagnosticParser.clean(delivery.reportingMta);
         // The technical section ends saying truly what is attached: the mail, its headers, or nothing.
         String footer = delivery.attach == FailedDelivery.Attach.MESSAGE ? "technical.explained-by"

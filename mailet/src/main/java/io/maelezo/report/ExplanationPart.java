@@ -1,6 +1,7 @@
 package io.maelezo.report;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,8 +56,10 @@ final class ExplanationPart {
      * The explanations of these failures, for each of the engine's languages (main one first):
      * one for each reason, naming the recipients that failed for it. Loops, not streams, on this
      * path: it runs for every bounce James delivers.
+     *
+     * @param noticeDate when the notice was written (the date a prepared "ask for help" mail names)
      */
-    List<List<Explanation>> explanations(Map<Failure, Classification> classified) {
+    List<List<Explanation>> explanations(Map<Failure, Classification> classified, Instant noticeDate) {
         Map<ReasonKey, Classification> reasons = new LinkedHashMap<>();
         Map<ReasonKey, List<String>> recipientsByReason = new LinkedHashMap<>();
         classified.forEach((failure, classification) -> {
@@ -71,7 +74,7 @@ final class ExplanationPart {
         for (Language language : engine.languages()) {
             List<Explanation> explanations = new ArrayList<>();
             reasons.forEach((reason, classification) -> explanations.add(engine.explain(language, classification,
-                recipientsByReason.get(reason), reason.delayed ? Action.DELAYED : Action.FAILED)));
+                recipientsByReason.get(reason), reason.delayed ? Action.DELAYED : Action.FAILED, noticeDate)));
             languages.add(explanations);
         }
         return languages;

@@ -79,7 +79,8 @@ public final class BounceRenderer {
 
         /** The advice of one reason, without its last line break (the page template writes it). */
         String advice(Explanation explanation, Texts texts, TemplateModels.Labels labels) {
-            List<Object> key = List.of(texts, explanation.language(), explanation.whatHappened(), explanation.steps(), explanation.links());
+            List<Object> key = List.of(texts, explanation.language(), explanation.whatHappened(), explanation.steps(), explanation.links(),
+                String.valueOf(explanation.helpUri()));
             String kept = rendered.getIfPresent(key);
             if (kept == null) {
                 String written = render(advice, adviceModel(explanation, labels));
@@ -95,7 +96,7 @@ public final class BounceRenderer {
             List<TemplateModels.Step> steps = new ArrayList<>();
             for (int i = 0; i < explanation.steps().size(); i++) {
                 String text = paragraph.apply(explanation.steps().get(i)).replace("\n", "\n   ");
-                steps.add(new TemplateModels.Step((i + 1) + ".", text));
+                steps.add(new TemplateModels.Step((i + 1) + ".", text, i == explanation.helpStep() ? explanation.helpUri() : null));
             }
             return new TemplateModels.Advice(labels, what, steps, explanation.links());
         }
@@ -238,10 +239,19 @@ public final class BounceRenderer {
             for (Explanation explanation : explanations) {
                 reasons.add(new TemplateModels.Reason(form.paragraph.apply(explanation.headline()),
                     ExplanationWriter.listed(explanation.recipients()), explanation.recipientsLabel(),
-                    explanation.action() == Action.DELAYED, form.advice(explanation, texts, labelsRead.of(texts, language))));
+                    explanation.action() == Action.DELAYED, wrapped(explanation.suggestions(), form),
+                    form.advice(explanation, texts, labelsRead.of(texts, language))));
             }
             return reasons;
         }
+    }
+
+    private static List<String> wrapped(List<String> paragraphs, Form form) {
+        List<String> wrapped = new ArrayList<>(paragraphs.size());
+        for (String paragraph : paragraphs) {
+            wrapped.add(form.paragraph.apply(paragraph));
+        }
+        return wrapped;
     }
 
     /** The templates' labels of each set of texts and language, read once and kept (a few sets at most). */

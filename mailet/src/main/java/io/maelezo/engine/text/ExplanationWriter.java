@@ -1,8 +1,11 @@
 package io.maelezo.engine.text;
 
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +16,9 @@ import com.google.common.cache.CacheBuilder;
 import io.maelezo.engine.Category;
 import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
+import io.maelezo.engine.help.DomainSuggestions;
+import io.maelezo.engine.help.HelpMail;
+import io.maelezo.engine.help.SupportContact;
 
 /**
  * Turns a classification into the words a person reads. All words come from {@link Texts};
@@ -25,7 +31,11 @@ import io.maelezo.engine.classify.Classification;
  *   <li>{@code code.NNN}, else {@code code.undefined} with {@code digit.first.N} and {@code digit.second.N}: what the reply code means;</li>
  *   <li>{@code temporary.true} / {@code temporary.false};</li>
  *   <li>{@code blocklist.ID.note}: what to know about one operator;</li>
- *   <li>{@code step.support}: the admin's support contact, when configured;</li>
+ *   <li>{@code suggestion.did-you-mean}: first, for a recipient whose domain does not exist and is one or two edits
+ *       from exactly one well-known mail domain ({@link DomainSuggestions}), failed notices only;</li>
+ *   <li>{@code step.support}: the admin's support contact, when configured; in HTML the step itself is a link when
+ *       the contact is an address ({@code mailto:}, with {@code support.mail.subject} and {@code .body}: {@link HelpMail})
+ *       or a phone number ({@code tel:});</li>
  *   <li>for a recipient the reporting server still tries (a delay notice), {@code delayed.*} instead of the
  *       category's texts: not arrived yet, the server keeps trying, nothing to do now, never "send it again";
  *       {@code cause.ID} names the category's cause in a few words, when the texts have it.</li>
@@ -38,6 +48,8 @@ public final class ExplanationWriter {
 
     private final Texts texts;
     private final Optional<String> supportContact;
+    private final Optional<SupportContact> contact;
+    private final DomainSuggestions domains;
     /** False when no entry uses {{recipients}} (the shipped texts): then the words of a reason are the same for any recipients. */
     private final boolean wordsNameRecipients;
     /**
@@ -47,8 +59,14 @@ public final class ExplanationWriter {
     private final Cache<List<Object>, Wording> kept = CacheBuilder.newBuilder().maximumSize(REASONS_KEPT).build();
 
     public ExplanationWriter(Texts texts, Optional<String> supportContact) {
+        this(texts, supportContact, DomainSuggestions.shipped());
+    }
+
+    public ExplanationWriter(Texts texts, Optional<String> supportContact, DomainSuggestions domains) {
         this.texts = texts;
+        this.domains = domains;
         this.supportContact = supportContact.map(String::trim).filter(contact -> !contact.isEmpty());
+        this.contact = SupportContact.of(this.supportContact);
         this.wordsNameRecipients = texts.mayUse("recipients");
     }
 
@@ -58,12 +76,15 @@ public final class ExplanationWriter {
         final List<String> what;
         final List<String> steps;
         final List<Link> links;
+        /** The "ask for help" step (the last), or -1 when the steps have none. */
+        final int supportStep;
 
-        Wording(String headline, List<String> what, List<String> steps, List<Link> links) {
+        Wording(String headline, List<String> what, List<String> steps, List<Link> links, boolean endsWithSupport) {
             this.headline = headline;
             this.what = List.copyOf(what);
             this.steps = List.copyOf(steps);
             this.links = List.copyOf(links);
+            this.supportStep = endsWithSupport ? steps.size() - 1 : -1;
         }
     }
 
@@ -77,6 +98,15 @@ public final class ExplanationWriter {
     }
 
     public Explanation explain(Language language, Classification classification, List<String> recipients, Action action) {
+        return explain(language, classification, recipients, action, ZonedDateTime.now());
+    }
+
+    /**
+     * @param noticeDate when the notice was written (the date the prepared "ask for help" mail names), in the
+     *                   installation's time zone
+     */
+    public Explanation explain(Language language, Classification classification, List<String> recipients, Action action,
+                               ZonedDateTime noticeDate) {
         Map<String, Object> values = values(language, classification);
         if (wordsNameRecipients) {
             values.put("recipients", listed(recipients));
@@ -100,7 +130,63 @@ public final class ExplanationWriter {
             kept.put(key, words);
         }
         String label = texts.require(language, action == Action.DELAYED ? "section.recipients.delayed" : "section.recipients", Map.of());
-        return new Explanation(language, action, recipients, label, words.headline, words.what, words.steps, words.links);
+        Optional<String> help = words.supportStep < 0 ? Optional.empty()
+            : helpUri(language, classification, recipients, action, noticeDate);
+        List<String> suggestions = new ArrayList<>();
+        if (action == Action.FAILED && classification.category() == Category.DOMAIN_UNKNOWN) {
+            for (String recipient : recipients.subList(0, Math.min(recipients.size(), MAX_NAMED))) {
+                domains.suggest(recipient).flatMap(meant -> texts.render(language, "suggestion.did-you-mean",
+                    Map.of("suggestion", meant, "address", recipient))).ifPresent(suggestions::add);
+            }
+        }
+        return new Explanation(language, action, recipients, label, words.headline, words.what, words.steps, words.links,
+            help.isPresent() ? words.supportStep : -1, help.orElse(null), suggestions);
+    }
+
+    /**
+     * "Did you mean ...?" for one recipient: only when its domain is unknown (a domain that does not
+     * exist), the corrected address when exactly one well-known mail domain is that close.
+     */
+    public Optional<String> suggestion(String recipient, Classification classification) {
+        return classification.category() == Category.DOMAIN_UNKNOWN ? domains.suggest(recipient) : Optional.empty();
+    }
+
+    /** A date in a prepared mail: numbers only, with its time zone. */
+    private static final DateTimeFormatter NOTICE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(UTC'xxx')'", Locale.ROOT);
+
+    /**
+     * What tapping the "ask for help" step opens: a mail to the support address that names the
+     * recipients, the date and the codes (never the remote server's words), or a call.
+     */
+    private Optional<String> helpUri(Language language, Classification classification, List<String> recipients, Action action,
+                                     ZonedDateTime noticeDate) {
+        SupportContact support = contact.orElseThrow();
+        if (support.kind() == SupportContact.Kind.PHONE) {
+            return Optional.of(support.telUri());
+        }
+        if (support.kind() != SupportContact.Kind.MAIL) {
+            return Optional.empty();
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("date", NOTICE_DATE.format(noticeDate));
+        String codes = (classification.replyCode().orElse("") + " " + classification.enhancedStatus().orElse("")).trim();
+        if (!codes.isEmpty()) {
+            values.put("codes", codes);
+        }
+        if (action == Action.DELAYED) {
+            values.put("delayed", true);
+        }
+        return HelpMail.uri(support.written(),
+            named -> texts.render(language, "support.mail.subject", with(values, "recipients", listed(recipients, named)))
+                .orElse("").replaceAll("[\\r\\n]+", " "),
+            named -> texts.render(language, "support.mail.body", with(values, "recipients", listed(recipients, named))).orElse(""),
+            recipients.size());
+    }
+
+    private static Map<String, Object> with(Map<String, Object> values, String name, Object value) {
+        Map<String, Object> more = new HashMap<>(values);
+        more.put(name, value);
+        return more;
     }
 
     /**
@@ -139,11 +225,12 @@ public final class ExplanationWriter {
         // What the reader can do now for this cause, else only: tell the recipient if it is urgent.
         Optional<String> act = texts.render(language, "delayed.act." + values.get("reason"), values);
         (act.isPresent() ? act : texts.render(language, "delayed.step.2", values)).ifPresent(steps::add);
-        supportContact.flatMap(contact -> texts.render(language, "step.support", values)).ifPresent(steps::add);
+        Optional<String> support = supportContact.flatMap(contact -> texts.render(language, "step.support", values));
+        support.ifPresent(steps::add);
         List<Link> links = new ArrayList<>();
         supportContact.filter(contact -> contact.startsWith("https://"))
             .ifPresent(url -> links.add(new Link(texts.require(language, "link.support", values), url)));
-        return new Wording(texts.require(language, "delayed.headline", values), what, steps, links);
+        return new Wording(texts.require(language, "delayed.headline", values), what, steps, links, support.isPresent());
     }
 
     private Wording words(Language language, Classification classification, String group, Map<String, Object> values) {
@@ -160,7 +247,8 @@ public final class ExplanationWriter {
             .ifPresent(what::add);
 
         List<String> steps = new ArrayList<>(texts.renderNumbered(language, group + ".step", values));
-        supportContact.flatMap(contact -> texts.render(language, "step.support", values)).ifPresent(steps::add);
+        Optional<String> support = supportContact.flatMap(contact -> texts.render(language, "step.support", values));
+        support.ifPresent(steps::add);
 
         List<Link> links = new ArrayList<>();
         // "the lookup page for 192.0.2.1" only when the page is that address's; else the operator's page.
@@ -169,7 +257,7 @@ public final class ExplanationWriter {
         supportContact.filter(contact -> contact.startsWith("https://"))
             .ifPresent(url -> links.add(new Link(texts.require(language, "link.support", values), url)));
 
-        return new Wording(texts.require(language, group + ".headline", values), what, steps, links);
+        return new Wording(texts.require(language, group + ".headline", values), what, steps, links, support.isPresent());
     }
 
     /** SMTP AUTH refused the login (RFC 4954: 530, 534, 535, 538; X.7.8, X.7.9, X.7.11, X.7.12): not an SPF/DKIM/DMARC matter. */
@@ -198,10 +286,14 @@ public final class ExplanationWriter {
 
     /** At most {@link #MAX_NAMED} recipients by name; a report of 10,000 recipients reads "a, b, ... (+9990)". */
     public static String listed(List<String> recipients) {
-        if (recipients.size() <= MAX_NAMED) {
+        return listed(recipients, MAX_NAMED);
+    }
+
+    static String listed(List<String> recipients, int named) {
+        if (recipients.size() <= named) {
             return String.join(", ", recipients);
         }
-        return String.join(", ", recipients.subList(0, MAX_NAMED)) + ", … (+" + (recipients.size() - MAX_NAMED) + ")";
+        return String.join(", ", recipients.subList(0, named)) + ", … (+" + (recipients.size() - named) + ")";
     }
 
     /** The values the texts may use, but {{recipients}} (added only when the texts use it). */

@@ -73,13 +73,16 @@ final class TemplateModels {
         final String recipients;
         final String recipientsLabel;
         final boolean delayed;
+        /** "Je, ulimaanisha ...?" lines, said right after whom the reason is about. */
+        final List<String> suggestions;
         final String advice;
 
-        Reason(String headline, String recipients, String recipientsLabel, boolean delayed, String advice) {
+        Reason(String headline, String recipients, String recipientsLabel, boolean delayed, List<String> suggestions, String advice) {
             this.headline = headline;
             this.recipients = recipients;
             this.recipientsLabel = recipientsLabel;
             this.delayed = delayed;
+            this.suggestions = suggestions;
             this.advice = advice;
         }
     }
@@ -101,14 +104,17 @@ final class TemplateModels {
         }
     }
 
-    /** A numbered step ("1."). */
+    /** A numbered step ("1."); in HTML, the "ask for help" step is itself a link when {@code href} is set. */
     static final class Step {
         final String number;
         final String text;
+        /** A {@code mailto:} or {@code tel:} URI maelezo made from the admin's support contact; null for any other step. */
+        final String href;
 
-        Step(String number, String text) {
+        Step(String number, String text, String href) {
             this.number = number;
             this.text = text;
+            this.href = href;
         }
     }
 
