@@ -24,6 +24,7 @@ import javax.mail.util.SharedFileInputStream;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.maelezo.engine.Engine;
+import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Verdict;
@@ -164,6 +165,8 @@ public final class MaelezoCli {
                     result.writeStringField("action", verdict.action().id());
                     JsonLine.classification(result, verdict.classification());
                     result.writeStringField("reply", verdict.classification().diagnostic().text());
+                    result.writeStringField("suggestion", verdict.action() == Action.FAILED
+                        ? decorator.engine().suggestion(failures.get(i).recipient(), verdict.classification()).orElse(null) : null);
                     result.writeEndObject();
                 }
                 result.writeEndArray();

@@ -22,8 +22,11 @@ public final class Settings {
     public static final String REPAIR_STATUS = "repairStatus";
     /** The time zone of the dates a notice shows (a delay notice's "will retry until"). */
     public static final String TIME_ZONE = "timeZone";
+    /** A file of the admin's own well-known mail domains, for "did you mean ...?" (one per line). */
+    public static final String MAIL_DOMAINS_FILE = "mailDomainsFile";
     /** Every setting's name, as the mailets' parameters and the CLI's --param take them. */
-    public static final List<String> NAMES = List.of(LANGUAGE, BILINGUAL, SUPPORT_CONTACT, TEXTS_DIRECTORY, REPAIR_STATUS, TIME_ZONE);
+    public static final List<String> NAMES = List.of(LANGUAGE, BILINGUAL, SUPPORT_CONTACT, TEXTS_DIRECTORY, REPAIR_STATUS, TIME_ZONE,
+        MAIL_DOMAINS_FILE);
 
     private final Language language;
     private final boolean bilingual;
@@ -31,19 +34,21 @@ public final class Settings {
     private final Optional<Path> textsDirectory;
     private final boolean repairStatus;
     private final ZoneId timeZone;
+    private final Optional<Path> mailDomainsFile;
 
     private Settings(Language language, boolean bilingual, Optional<String> supportContact,
-                     Optional<Path> textsDirectory, boolean repairStatus, ZoneId timeZone) {
+                     Optional<Path> textsDirectory, boolean repairStatus, ZoneId timeZone, Optional<Path> mailDomainsFile) {
         this.language = language;
         this.bilingual = bilingual;
         this.supportContact = supportContact;
         this.textsDirectory = textsDirectory;
         this.repairStatus = repairStatus;
         this.timeZone = timeZone;
+        this.mailDomainsFile = mailDomainsFile;
     }
 
     public static Settings defaults() {
-        return new Settings(Language.SW, true, Optional.empty(), Optional.empty(), true, ZoneId.systemDefault());
+        return new Settings(Language.SW, true, Optional.empty(), Optional.empty(), true, ZoneId.systemDefault(), Optional.empty());
     }
 
     /** Settings from named values, each absent one at its default. */
@@ -58,7 +63,8 @@ public final class Settings {
         boolean repair = parseBoolean(REPAIR_STATUS, values.apply(REPAIR_STATUS), true);
         ZoneId timeZone = Optional.ofNullable(values.apply(TIME_ZONE)).map(String::trim).filter(s -> !s.isEmpty())
             .map(Settings::parseTimeZone).orElse(ZoneId.systemDefault());
-        return new Settings(language, bilingual, support, texts, repair, timeZone);
+        Optional<Path> domains = Optional.ofNullable(values.apply(MAIL_DOMAINS_FILE)).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of);
+        return new Settings(language, bilingual, support, texts, repair, timeZone, domains);
     }
 
     private static ZoneId parseTimeZone(String value) {
@@ -96,11 +102,11 @@ public final class Settings {
     }
 
     public Settings withLanguage(Language language) {
-        return new Settings(language, bilingual, supportContact, textsDirectory, repairStatus, timeZone);
+        return new Settings(language, bilingual, supportContact, textsDirectory, repairStatus, timeZone, mailDomainsFile);
     }
 
     public Settings withBilingual(boolean bilingual) {
-        return new Settings(language, bilingual, supportContact, textsDirectory, repairStatus, timeZone);
+        return new Settings(language, bilingual, supportContact, textsDirectory, repairStatus, timeZone, mailDomainsFile);
     }
 
     public Language language() {
@@ -126,5 +132,10 @@ public final class Settings {
     /** The installation's time zone (default: the JVM's); East Africa is UTC+3. */
     public ZoneId timeZone() {
         return timeZone;
+    }
+
+    /** The admin's own well-known mail domains ("did you mean ...?"), besides the shipped ones. */
+    public Optional<Path> mailDomainsFile() {
+        return mailDomainsFile;
     }
 }

@@ -34,6 +34,7 @@ import io.maelezo.report.Decoration;
  *   &lt;textsDirectory&gt;&lt;/textsDirectory&gt;   &lt;!-- a folder with your own maelezo_sw/en.properties: the shipped texts --&gt;
  *   &lt;repairStatus&gt;true&lt;/repairStatus&gt;   &lt;!-- repair the malformed Status: field of James 3.8's DSNs --&gt;
  *   &lt;timeZone&gt;&lt;/timeZone&gt;               &lt;!-- of the dates a notice shows, e.g. Africa/Dar_es_Salaam: the JVM's --&gt;
+ *   &lt;mailDomainsFile&gt;&lt;/mailDomainsFile&gt; &lt;!-- your own well-known mail domains for "did you mean ...?", one per line: the shipped ones only --&gt;
  * &lt;/mailet&gt;
  * </code></pre>
  * A bounce that cannot be explained is delivered unchanged and logged (WARN); nothing is dropped.

@@ -53,6 +53,7 @@ import io.maelezo.report.FailedDelivery;
  *   &lt;textsDirectory&gt;&lt;/textsDirectory&gt;   &lt;!-- a folder with your own maelezo_sw/en.properties: the shipped texts --&gt;
  *   &lt;repairStatus&gt;true&lt;/repairStatus&gt;   &lt;!-- (read by DecorateBounce; accepted here too) --&gt;
  *   &lt;timeZone&gt;&lt;/timeZone&gt;               &lt;!-- of the dates a notice shows, e.g. Africa/Dar_es_Salaam: the JVM's --&gt;
+ *   &lt;mailDomainsFile&gt;&lt;/mailDomainsFile&gt; &lt;!-- your own well-known mail domains for "did you mean ...?", one per line: the shipped ones only --&gt;
  *   &lt;attachment&gt;message&lt;/attachment&gt;     &lt;!-- message, heads or none: what of the failed mail goes back (unless RET says) --&gt;
  *   &lt;sender&gt;&lt;/sender&gt;                   &lt;!-- the bounce's From: the postmaster --&gt;
  *   &lt;reportingMta&gt;&lt;/reportingMta&gt;       &lt;!-- this server's name in the report: the host's name --&gt;
