@@ -93,6 +93,11 @@ public final class JamesEnvironment {
 
     public static void write(Path workingDirectory, int smtpPort, int imapPort, int webadminPort, int remotePort,
                              Maelezo maelezo) {
+        write(workingDirectory, smtpPort, imapPort, webadminPort, maelezo, TestOverlay.gatewayTo(remotePort));
+    }
+
+    /** @param overlay what the test changes in config/mailetcontainer.xml: {@link TestOverlay#gatewayTo} and maybe parameters */
+    public static void write(Path workingDirectory, int smtpPort, int imapPort, int webadminPort, Maelezo maelezo, TestOverlay overlay) {
         try {
             Path conf = Files.createDirectories(workingDirectory.resolve("conf"));
             Logging logging = Logging.configured();
@@ -118,7 +123,6 @@ public final class JamesEnvironment {
                 Files.copy(config.resolve("extensions.properties"), conf.resolve("extensions.properties"),
                     StandardCopyOption.REPLACE_EXISTING);
             }
-            TestOverlay overlay = TestOverlay.gatewayTo(remotePort);
             (maelezo == Maelezo.NONE ? overlay.withoutMaelezo() : overlay)
                 .apply(config.resolve("mailetcontainer.xml"), conf.resolve("mailetcontainer.xml"));
         } catch (IOException e) {

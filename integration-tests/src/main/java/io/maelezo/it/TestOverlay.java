@@ -21,20 +21,33 @@ import org.w3c.dom.NodeList;
 /**
  * The one change tests and the demo make to {@code config/mailetcontainer.xml}: RemoteDelivery
  * sends everything to the local rejecting server (gateway, gatewayPort) and gives up quickly
- * (delayTime, maxRetries). Nothing else of the admin's file is touched.
+ * (delayTime, maxRetries). A test may also set a parameter of one of maelezo's mailets, as an admin
+ * would ({@link #withParameter}). Nothing else of the admin's file is touched.
  */
 public final class TestOverlay {
     private final Map<String, String> remoteDelivery;
     private final boolean withoutMaelezo;
+    /** Parameters of maelezo's mailets: mailet class, then name and value. */
+    private final Map<String, Map<String, String>> maelezoParameters;
 
-    private TestOverlay(Map<String, String> remoteDelivery, boolean withoutMaelezo) {
+    private TestOverlay(Map<String, String> remoteDelivery, boolean withoutMaelezo, Map<String, Map<String, String>> maelezoParameters) {
         this.remoteDelivery = remoteDelivery;
         this.withoutMaelezo = withoutMaelezo;
+        this.maelezoParameters = maelezoParameters;
     }
 
     /** The same overlay, and maelezo's mailets taken out: plain James, to compare with. */
     public TestOverlay withoutMaelezo() {
-        return new TestOverlay(remoteDelivery, true);
+        return new TestOverlay(remoteDelivery, true, maelezoParameters);
+    }
+
+    /** The same overlay, and this parameter of one of maelezo's mailets ({@code io.maelezo.james.DecorateBounce}) set. */
+    public TestOverlay withParameter(String mailetClass, String name, String value) {
+        Map<String, Map<String, String>> parameters = new LinkedHashMap<>(maelezoParameters);
+        Map<String, String> ofMailet = new LinkedHashMap<>(parameters.getOrDefault(mailetClass, Map.of()));
+        ofMailet.put(name, value);
+        parameters.put(mailetClass, ofMailet);
+        return new TestOverlay(remoteDelivery, withoutMaelezo, parameters);
     }
 
     public static TestOverlay gatewayTo(int port) {
@@ -43,7 +56,7 @@ public final class TestOverlay {
         values.put("gatewayPort", Integer.toString(port));
         values.put("delayTime", "1000");
         values.put("maxRetries", "0");
-        return new TestOverlay(values, false);
+        return new TestOverlay(values, false, Map.of());
     }
 
     public void apply(Path source, Path target) throws Exception {
@@ -54,6 +67,10 @@ public final class TestOverlay {
         }
         Element remoteDeliveryMailet = findRemoteDelivery(document);
         remoteDelivery.forEach((name, value) -> setChild(remoteDeliveryMailet, name, value));
+        maelezoParameters.forEach((mailetClass, parameters) -> {
+            Element mailet = findMailet(document, mailetClass);
+            parameters.forEach((name, value) -> setChild(mailet, name, value));
+        });
         if (withoutMaelezo) {
             NodeList mailets = document.getElementsByTagName("mailet");
             for (int i = mailets.getLength() - 1; i >= 0; i--) {
@@ -71,14 +88,18 @@ public final class TestOverlay {
     }
 
     private static Element findRemoteDelivery(Document document) {
+        return findMailet(document, "RemoteDelivery");
+    }
+
+    private static Element findMailet(Document document, String mailetClass) {
         NodeList mailets = document.getElementsByTagName("mailet");
         for (int i = 0; i < mailets.getLength(); i++) {
             Element mailet = (Element) mailets.item(i);
-            if ("RemoteDelivery".equals(mailet.getAttribute("class"))) {
+            if (mailetClass.equals(mailet.getAttribute("class"))) {
                 return mailet;
             }
         }
-        throw new IllegalStateException("mailetcontainer.xml has no RemoteDelivery mailet");
+        throw new IllegalStateException("mailetcontainer.xml has no " + mailetClass + " mailet");
     }
 
     private static void setChild(Element parent, String name, String value) {

@@ -15,26 +15,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
-import javax.mail.util.SharedByteArrayInputStream;
-import javax.mail.util.SharedFileInputStream;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.maelezo.engine.Engine;
-import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.Classification;
-import io.maelezo.engine.classify.Verdict;
+import io.maelezo.engine.help.ForgedBounceCheck;
+import io.maelezo.engine.help.OwnHosts;
 import io.maelezo.engine.text.Explanation;
 import io.maelezo.engine.text.Language;
 import io.maelezo.report.BounceDecorator;
 import io.maelezo.report.BounceReader;
-import io.maelezo.report.BounceReport;
 import io.maelezo.report.Decoration;
-import io.maelezo.report.Failure;
 
 /**
  * {@code java -jar maelezo-cli.jar}: the engine of the mailets, from a shell. See {@link #USAGE}.
@@ -42,12 +39,14 @@ import io.maelezo.report.Failure;
  * to improve, OUT is a byte-for-byte copy of IN.
  */
 public final class MaelezoCli {
+    /** The mailets' parameters: the engine's settings, and DecorateBounce's ownHosts (this machine's name and public addresses by default). */
+    static final List<String> PARAMETERS = Stream.concat(Settings.NAMES.stream(), Stream.of("ownHosts")).collect(Collectors.toUnmodifiableList());
     static final String USAGE = String.join("\n",
         "usage: java -jar maelezo-cli.jar classify                  (one reply per line on stdin, one JSON object per line out)",
         "       java -jar maelezo-cli.jar classify --eml FILE...    (what maelezo understands of each message)",
         "       java -jar maelezo-cli.jar explain [--lang sw|en] TEXT",
         "       java -jar maelezo-cli.jar decorate IN.eml OUT.eml   (exactly what the DecorateBounce mailet does)",
-        "Each command takes the mailets' parameters as --param NAME=VALUE (repeatable): " + String.join(", ", Settings.NAMES) + ".");
+        "Each command takes the mailets' parameters as --param NAME=VALUE (repeatable): " + String.join(", ", PARAMETERS) + ".");
     static final int OK = 0;
     static final int ERROR = 1;
     static final int USAGE_ERROR = 2;
@@ -60,6 +59,8 @@ public final class MaelezoCli {
     private final PrintStream err;
     /** The mailets' parameters given as --param NAME=VALUE. */
     private Settings settings = Settings.defaults();
+    /** Tells a bounce of mail that never passed through this installation ({@code --param ownHosts}). */
+    private Optional<ForgedBounceCheck> forged = Optional.empty();
 
     MaelezoCli(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -87,13 +88,15 @@ public final class MaelezoCli {
                 }
                 String parameter = i + 1 < args.length ? args[++i] : "";
                 int equals = parameter.indexOf('=');
-                if (equals <= 0 || !Settings.NAMES.contains(parameter.substring(0, equals))) {
-                    return usage("--param takes NAME=VALUE, NAME one of " + String.join(", ", Settings.NAMES) + "; not '" + parameter + "'");
+                if (equals <= 0 || !PARAMETERS.contains(parameter.substring(0, equals))) {
+                    return usage("--param takes NAME=VALUE, NAME one of " + String.join(", ", PARAMETERS) + "; not '" + parameter + "'");
                 }
                 parameters.put(parameter.substring(0, equals), parameter.substring(equals + 1));
             }
             try {
                 settings = Settings.parse(parameters::get);
+                OwnHosts own = parameters.containsKey("ownHosts") ? OwnHosts.parse(parameters.get("ownHosts")) : OwnHosts.thisMachine();
+                forged = Optional.of(new ForgedBounceCheck(own, own));
             } catch (IllegalArgumentException e) {
                 return usage(e.getMessage());
             }
@@ -141,75 +144,7 @@ public final class MaelezoCli {
 
     private int classifyFiles(List<String> files) throws IOException {
         BounceReader reader = BounceReader.load();
-        BounceDecorator decorator = new BounceDecorator(Engine.create(settings), reader);
-        int status = OK;
-        for (String file : files) {
-            JsonLine line = new JsonLine();
-            JsonGenerator result = line.generator;
-            result.writeStartObject();
-            result.writeStringField("file", file);
-            try (InputStream message = open(Path.of(file))) {
-                Optional<BounceReport> report = reader.read(new MimeMessage(session(), message));
-                List<Failure> failures = report.map(BounceReport::failures).orElse(List.of());
-                // Every verdict first: an error half-way leaves no half-written line.
-                List<Verdict> verdicts = new ArrayList<>();
-                for (Failure failure : failures) {
-                    verdicts.add(decorator.verdict(failure, Optional.empty(), report.get()));
-                }
-                result.writeBooleanField("is_bounce", !failures.isEmpty());
-                result.writeArrayFieldStart("recipients");
-                for (int i = 0; i < failures.size(); i++) {
-                    Verdict verdict = verdicts.get(i);
-                    result.writeStartObject();
-                    result.writeStringField("recipient", failures.get(i).recipient());
-                    result.writeStringField("action", verdict.action().id());
-                    JsonLine.classification(result, verdict.classification());
-                    result.writeStringField("reply", verdict.classification().diagnostic().text());
-                    result.writeStringField("suggestion", verdict.action() == Action.FAILED
-                        ? decorator.engine().suggestion(failures.get(i).recipient(), verdict.classification()).orElse(null) : null);
-                    result.writeEndObject();
-                }
-                result.writeEndArray();
-            } catch (IOException | javax.mail.MessagingException e) {
-                line = new JsonLine();
-                result = line.generator;
-                result.writeStartObject();
-                result.writeStringField("file", file);
-                result.writeBooleanField("is_bounce", false);
-                result.writeArrayFieldStart("recipients");
-                result.writeEndArray();
-                result.writeStringField("error", e.getClass().getSimpleName() + ": " + e.getMessage());
-                status = ERROR;
-            }
-            result.writeEndObject();
-            out.println(line.text());
-        }
-        return status;
-    }
-
-    /** The bytes read first to see whether a file ends its lines in CR alone. */
-    private static final int HEAD = 8192;
-    /** Files up to this size are read into memory at once; larger ones are read from disk as needed. */
-    private static final long IN_MEMORY = 1024 * 1024;
-
-    /**
-     * A bounce file to parse, as a shared stream (javax.mail reads its parts without copying
-     * them): a file of up to 1 MB read at once, a larger one from disk as javax.mail needs it, so
-     * that a bounce of any size costs little memory; one whose first lines end in CR alone is read
-     * whole and given LF line ends.
-     */
-    private static InputStream open(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEAD);
-        }
-        if (BounceReader.withLineFeeds(head) != head) {
-            return new SharedByteArrayInputStream(BounceReader.withLineFeeds(Files.readAllBytes(file)));
-        }
-        if (Files.size(file) <= IN_MEMORY) {
-            return new SharedByteArrayInputStream(Files.readAllBytes(file));
-        }
-        return new SharedFileInputStream(file.toFile(), HEAD);
+        return ClassifyEml.run(files, reader, new BounceDecorator(Engine.create(settings), reader, forged), out) ? OK : ERROR;
     }
 
     private int explain(List<String> args) {
@@ -249,7 +184,7 @@ public final class MaelezoCli {
 
     private int decorate(Path input, Path output) throws Exception {
         byte[] original = Files.readAllBytes(input);
-        BounceDecorator decorator = new BounceDecorator(Engine.create(settings));
+        BounceDecorator decorator = new BounceDecorator(Engine.create(settings), BounceReader.load(), forged);
         Decoration decoration = decorator.decorate(new MimeMessage(session(), new ByteArrayInputStream(original)), Optional.empty());
         if (decoration.message().isEmpty()) {
             Files.write(output, original);
@@ -265,7 +200,7 @@ public final class MaelezoCli {
     /** One session for every file: a new one reads javax.mail's resource files again. */
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    private static Session session() {
+    static Session session() {
         return SESSION;
     }
 

@@ -2,10 +2,15 @@ package io.maelezo.james;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.mail.MessagingException;
 
+import org.apache.james.core.Domain;
 import org.apache.mailet.Mail;
+import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +20,8 @@ import com.google.inject.Inject;
 import io.maelezo.engine.Engine;
 import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.RecentClassifications;
+import io.maelezo.engine.help.ForgedBounceCheck;
+import io.maelezo.engine.help.OwnHosts;
 import io.maelezo.report.BounceDecorator;
 import io.maelezo.report.BounceReader;
 import io.maelezo.report.Decoration;
@@ -35,9 +42,13 @@ import io.maelezo.report.Decoration;
  *   &lt;repairStatus&gt;true&lt;/repairStatus&gt;   &lt;!-- repair the malformed Status: field of James 3.8's DSNs --&gt;
  *   &lt;timeZone&gt;&lt;/timeZone&gt;               &lt;!-- of the dates a notice shows, e.g. Africa/Dar_es_Salaam: the JVM's --&gt;
  *   &lt;mailDomainsFile&gt;&lt;/mailDomainsFile&gt; &lt;!-- your own well-known mail domains for "did you mean ...?", one per line: the shipped ones only --&gt;
+ *   &lt;ownHosts&gt;&lt;/ownHosts&gt;               &lt;!-- this installation's sending hosts, names and IP addresses, comma-separated: the host's own name and public addresses, and James's domains --&gt;
  * &lt;/mailet&gt;
  * </code></pre>
  * A bounce that cannot be explained is delivered unchanged and logged (WARN); nothing is dropped.
+ * A bounce whose returned original never passed through one of {@code ownHosts} (no Received line
+ * of theirs, a Message-ID of none of James's domains) opens with "you probably did not send this"
+ * ({@link ForgedBounceCheck}).
  */
 public class DecorateBounce extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(DecorateBounce.class);
@@ -51,16 +62,36 @@ public class DecorateBounce extends GenericMailet {
     }
 
     /** The parameters it takes: the sample above names exactly these (MailetSamplesTest). */
-    static final Set<String> PARAMETERS = Set.copyOf(Settings.NAMES);
+    static final String OWN_HOSTS = "ownHosts";
+    static final Set<String> PARAMETERS = Stream.concat(Settings.NAMES.stream(), Stream.of(OWN_HOSTS)).collect(Collectors.toUnmodifiableSet());
 
     @Override
     public void init() throws MessagingException {
         checkInitParameters(PARAMETERS);
         try {
-            decorator = new BounceDecorator(Engine.configured(this::getInitParameter, classifications), BounceReader.load());
+            decorator = new BounceDecorator(Engine.configured(this::getInitParameter, classifications), BounceReader.load(),
+                Optional.of(forgedBounceCheck(getInitParameter(OWN_HOSTS))));
         } catch (IllegalArgumentException e) {
             throw new MessagingException("DecorateBounce: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * This installation's hosts: the admin's list, else this machine's name and public addresses and
+     * the domains James serves (through its DomainList); its domains, for the Message-ID: James's.
+     */
+    private ForgedBounceCheck forgedBounceCheck(String ownHosts) {
+        MailetContext context = getMailetContext();
+        Predicate<String> jamesDomain = name -> {
+            try {
+                return context.isLocalServer(Domain.of(name));
+            } catch (RuntimeException e) {
+                return false; // not a domain name
+            }
+        };
+        Predicate<String> ownHost = ownHosts == null || ownHosts.isBlank()
+            ? OwnHosts.thisMachine().or(jamesDomain) : OwnHosts.parse(ownHosts);
+        return new ForgedBounceCheck(ownHost, jamesDomain);
     }
 
     @Override

@@ -25,6 +25,7 @@ import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.FailureEvidence;
 import io.maelezo.engine.classify.Verdict;
+import io.maelezo.engine.help.ForgedBounceCheck;
 import io.maelezo.engine.parse.DiagnosticParser;
 import io.maelezo.engine.text.BounceRenderer.BounceView;
 import io.maelezo.engine.text.Explanation;
@@ -49,6 +50,7 @@ public final class BounceDecorator {
     private final BounceReader reader;
     private final DiagnosticParser parser = new DiagnosticParser();
     private final ExplanationPart explanation;
+    private final Optional<ForgedBounceCheck> forged;
 
     /** A decorator with its own reader of the shipped knowledge (the command line, tests). */
     public BounceDecorator(Engine engine) {
@@ -57,9 +59,29 @@ public final class BounceDecorator {
 
     /** @param reader reads the bounces (inside James: the one the mailets and the matcher share) */
     public BounceDecorator(Engine engine, BounceReader reader) {
+        this(engine, reader, Optional.empty());
+    }
+
+    /**
+     * @param forged tells a bounce of mail that never passed through this installation (backscatter):
+     *               such a bounce then opens with "you probably did not send this"; none: no such claim
+     */
+    public BounceDecorator(Engine engine, BounceReader reader, Optional<ForgedBounceCheck> forged) {
         this.engine = engine;
         this.reader = reader;
         this.explanation = new ExplanationPart(engine);
+        this.forged = forged;
+    }
+
+    /**
+     * Whether this bounce is probably of mail the reader never sent: its returned original's headers
+     * show it never passed through this installation ({@link ForgedBounceCheck}); false without the check.
+     */
+    public boolean suspectedForged(MimeMessage bounce) {
+        return forged.map(check -> {
+            ReturnedHeaders original = ReturnedHeaders.of(bounce);
+            return original.found() && check.suspected(original.received(), original.messageId());
+        }).orElse(false);
     }
 
     public Engine engine() {
@@ -95,13 +117,14 @@ public final class BounceDecorator {
         List<List<Explanation>> languages = explanation.explanations(classified,
             Optional.ofNullable(sentDate(message)).orElseGet(Instant::now));
         String reportingServer = bounce.status().flatMap(DeliveryStatus::reportingMta).orElse(null);
+        boolean suspectedForged = suspectedForged(message);
         MimeMultipart decorated;
         if (bounce.isStandardReport()) {
-            decorated = decoratedReport(message, bounce, languages, classified, reportingServer);
+            decorated = decoratedReport(message, bounce, languages, classified, reportingServer, suspectedForged);
         } else {
             // A bounce in its own format: the explanation first, then the whole bounce as it came.
             BounceView view = new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingServer, null,
-                null, Map.of(), "technical.explained-by.as-it-came");
+                null, Map.of(), "technical.explained-by.as-it-came").forged(suspectedForged);
             decorated = new MimeMultipart("mixed", explanation.part(view), originalBody(message));
         }
         MimeMessage result = newMessageLike(message, decorated, allDelayed(failures), bounce.returnedSubject());
@@ -109,7 +132,7 @@ public final class BounceDecorator {
         for (Classification classification : classified.values()) {
             categories.add(classification.category().id());
         }
-        String summary = String.join(",", categories);
+        String summary = String.join(",", categories) + (suspectedForged ? "; probably forged: the original never passed here" : "");
         return Decoration.decorated(result, summary);
     }
 
@@ -144,14 +167,15 @@ public final class BounceDecorator {
     }
 
     private MimeMultipart decoratedReport(MimeMessage message, BounceReport bounce, List<List<Explanation>> languages,
-                                          Map<Failure, Classification> classified, String reportingServer)
+                                          Map<Failure, Classification> classified, String reportingServer, boolean suspectedForged)
         throws MessagingException, IOException {
         MimeMultipart report = bounce.parts();
         int statusIndex = bounce.statusIndex();
         BodyPart statusPart = bounce.statusPart();
         int humanIndex = bounce.humanIndex().orElse(-1);
         BounceView view = new BounceView(languages, engine.texts(), explanation.technicalRows(classified), reportingServer,
-            humanIndex < 0 ? null : originalText(report.getBodyPart(humanIndex)).orElse(null), null, Map.of(), attachedFooter(report, statusIndex));
+            humanIndex < 0 ? null : originalText(report.getBodyPart(humanIndex)).orElse(null), null, Map.of(), attachedFooter(report, statusIndex))
+            .forged(suspectedForged);
         MimeBodyPart explained = explanation.part(view);
         Optional<byte[]> repaired = engine.settings().repairStatus()
             ? bounce.status().flatMap(status -> status.repairedStatus(parser)) : Optional.empty();

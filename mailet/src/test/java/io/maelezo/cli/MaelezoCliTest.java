@@ -103,6 +103,27 @@ class MaelezoCliTest {
     }
 
     @Test
+    void classifyEmlSaysWhetherABounceIsProbablyForgedAndWhatAddressWasProbablyMeant(@TempDir Path directory) throws Exception {
+        String bounce = "From: MAILER-DAEMON@mx.remote.example\r\nTo: amina@maelezo.test\r\nSubject: Undelivered\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSorry.\r\n"
+            + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.remote.example\r\n\r\n"
+            + "Final-Recipient: rfc822; asha@gmial.com\r\nAction: failed\r\nStatus: 5.1.2\r\n"
+            + "Diagnostic-Code: smtp; 550 5.1.2 Host or domain name not found\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\n"
+            + "Received: from simu by HOST (JAMES SMTP Server ) with ESMTPA ID 1; Thu, 3 Dec 2026 10:00:00 +0300\r\n"
+            + "From: amina@maelezo.test\r\nTo: asha@gmial.com\r\nSubject: Picha\r\n\r\nHabari\r\n--b--\r\n";
+        Path sentHere = Files.writeString(directory.resolve("sent-here.eml"), bounce.replace("HOST", "mail.maelezo.test"));
+        Path forged = Files.writeString(directory.resolve("forged.eml"), bounce.replace("HOST", "mx.spam-sender.example"));
+
+        assertThat(run(new byte[0], "classify", "--param", "ownHosts=mail.maelezo.test", "--eml", sentHere.toString(), forged.toString()))
+            .isEqualTo(0);
+
+        JsonNode first = json.readTree(outLines().get(0));
+        assertThat(first.get("suspected_forged").asBoolean()).isFalse();
+        assertThat(first.get("recipients").get(0).get("suggestion").asText()).isEqualTo("asha@gmail.com");
+        assertThat(json.readTree(outLines().get(1)).get("suspected_forged").asBoolean()).isTrue();
+    }
+
+    @Test
     void explainWritesWhatAPersonReads() {
         assertThat(run(new byte[0], "explain", "550 5.1.1 User unknown")).isEqualTo(0);
 

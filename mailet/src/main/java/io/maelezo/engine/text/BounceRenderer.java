@@ -187,6 +187,8 @@ public final class BounceRenderer {
         private final Map<String, Object> noteValues;
         /** The texts entry that ends the technical section: what is attached (maelezo's own report says what it attached). */
         private final String footerEntry;
+        /** The bounce is probably of mail the reader never sent (backscatter): said first, in every language. */
+        private final boolean forged;
 
         /**
          * @param languages     the explanations of each reason, one list per language, the main language first
@@ -204,6 +206,13 @@ public final class BounceRenderer {
         public BounceView(List<List<Explanation>> languages, Texts texts, List<TechnicalRow> technicalRows,
                           String reportingServer, String originalText, String noteEntry, Map<String, Object> noteValues,
                           String footerEntry) {
+            this(languages, texts, technicalRows, reportingServer, originalText, noteEntry, noteValues, footerEntry, false);
+        }
+
+        private BounceView(List<List<Explanation>> languages, Texts texts, List<TechnicalRow> technicalRows,
+                           String reportingServer, String originalText, String noteEntry, Map<String, Object> noteValues,
+                           String footerEntry, boolean forged) {
+            this.forged = forged;
             this.languages = languages;
             this.texts = texts;
             this.technicalRows = technicalRows;
@@ -212,6 +221,15 @@ public final class BounceRenderer {
             this.noteEntry = noteEntry;
             this.noteValues = noteValues;
             this.footerEntry = footerEntry;
+        }
+
+        /**
+         * The same view, opening with "you probably did not send this" ({@code notice.forged.headline},
+         * {@code notice.forged}) when the bounce's returned original never passed through this installation.
+         */
+        public BounceView forged(boolean suspected) {
+            return new BounceView(languages, texts, technicalRows, reportingServer, originalText, noteEntry, noteValues, footerEntry,
+                suspected);
         }
 
         TemplateModels.Page model(Form form, LabelsRead labelsRead) {
@@ -223,8 +241,11 @@ public final class BounceRenderer {
                 // What "your mail provider" means, once per language of the notice (glossary).
                 String gloss = texts.render(language, "provider.gloss", Map.of()).map(form.paragraph).orElse(null);
                 String note = noteEntry == null ? null : texts.render(language, noteEntry, noteValues).map(form.paragraph).orElse(null);
+                TemplateModels.Warning warning = forged ? new TemplateModels.Warning(
+                    form.paragraph.apply(texts.require(language, "notice.forged.headline", Map.of())),
+                    form.paragraph.apply(texts.require(language, "notice.forged", Map.of()))) : null;
                 parts.add(new TemplateModels.Part(language.tag(), labelsRead.of(texts, language), i + 1 < languages.size(), gloss,
-                    reasons(explanations, language, form, labelsRead), note));
+                    reasons(explanations, language, form, labelsRead), note, warning));
             }
             TemplateModels.Labels labels = languages.size() > 1
                 ? labelsRead.bilingual(texts, main, languages.get(1).get(0).language()) : labelsRead.of(texts, main);

@@ -57,13 +57,28 @@ final class TemplateModels {
         /** What this notice itself leaves out, and why (a light bounce returns only the headers); null when nothing. */
         final String note;
 
-        Part(String lang, Labels labels, boolean anotherFollows, String gloss, List<Reason> reasons, String note) {
+        /** Said before everything else: "you probably did not send this"; null when nothing is. */
+        final Warning warning;
+
+        Part(String lang, Labels labels, boolean anotherFollows, String gloss, List<Reason> reasons, String note, Warning warning) {
+            this.warning = warning;
             this.lang = lang;
             this.labels = labels;
             this.anotherFollows = anotherFollows;
             this.gloss = gloss;
             this.reasons = reasons;
             this.note = note;
+        }
+    }
+
+    /** A warning said first, about the whole notice: its headline and its words. */
+    static final class Warning {
+        final String headline;
+        final String text;
+
+        Warning(String headline, String text) {
+            this.headline = headline;
+            this.text = text;
         }
     }
 
