@@ -122,6 +122,17 @@ public final class JamesEnvironment {
             if (maelezo == Maelezo.INSTALLED) {
                 Files.copy(config.resolve("extensions.properties"), conf.resolve("extensions.properties"),
                     StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(config.resolve("healthcheck.properties"), conf.resolve("healthcheck.properties"),
+                    StandardCopyOption.REPLACE_EXISTING);
+                // config/webadmin.properties's routes, on the test's own port and switch.
+                StringBuilder routes = new StringBuilder();
+                for (String line : Files.readAllLines(config.resolve("webadmin.properties"), StandardCharsets.UTF_8)) {
+                    if (line.startsWith("extensions.routes")) {
+                        routes.append(line).append('\n');
+                    }
+                }
+                Files.writeString(conf.resolve("webadmin.properties"), routes.toString(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
             }
             (maelezo == Maelezo.NONE ? overlay.withoutMaelezo() : overlay)
                 .apply(config.resolve("mailetcontainer.xml"), conf.resolve("mailetcontainer.xml"));

@@ -39,7 +39,7 @@ class InProcessJamesBounceTest {
         .reject("busy@remote.example", "451 4.3.0 Temporary local problem, please try again later")
         .reject("amejaa@remote.example", "550 5.2.2 <amejaa@remote.example>: Mailbox full, quota exceeded")
         .reject("hayupo@remote.example", "550 5.1.1 <hayupo@remote.example>: Recipient address rejected: User unknown in virtual mailbox table")
-        .reject("orodha@remote.example", "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org");
+        .reject("orodha@remote.example", "554 5.7.1 Service unavailable; Client host [192.0.2.2] blocked using zen.spamhaus.org");
 
     @RegisterExtension
     static JamesServerExtension james = new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {

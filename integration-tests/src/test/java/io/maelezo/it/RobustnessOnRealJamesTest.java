@@ -86,12 +86,12 @@ class RobustnessOnRealJamesTest {
             .build();
     })
         .server(MemoryJamesServerMain::createServer)
-        // As MaelezoModule binds them, with the switchable classifier. A reply classified once is
+        // MaelezoModule, with the switchable classifier. A reply classified once is
         // kept and not classified again: the failure test sends a reply no other test sends.
-        .overrideServerModule(binder -> {
+        .overrideServerModule(com.google.inject.util.Modules.override(new io.maelezo.james.MaelezoModule()).with(binder -> {
             binder.bind(Classifier.class).toInstance(CLASSIFIER);
             binder.bind(RecentClassifications.class).toInstance(new RecentClassifications(CLASSIFIER));
-        })
+        }))
         .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
         .build();
 

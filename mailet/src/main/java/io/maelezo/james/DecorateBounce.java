@@ -56,9 +56,17 @@ public class DecorateBounce extends GenericMailet {
     private final RecentClassifications classifications;
     private BounceDecorator decorator;
 
+    private final MaelezoMetrics metrics;
+
     @Inject
-    public DecorateBounce(RecentClassifications classifications) {
+    public DecorateBounce(RecentClassifications classifications, MaelezoMetrics metrics) {
         this.classifications = classifications;
+        this.metrics = metrics;
+    }
+
+    /** Outside James (tests): counters of its own. */
+    public DecorateBounce(RecentClassifications classifications) {
+        this(classifications, MaelezoMetrics.none());
     }
 
     /** The parameters it takes: the sample above names exactly these (MailetSamplesTest). */
@@ -101,12 +109,15 @@ public class DecorateBounce extends GenericMailet {
             Decoration decoration = decorator.decorate(mail.getMessage(), knownReply);
             if (decoration.message().isPresent()) {
                 mail.setMessage(decoration.message().get());
+                metrics.explained(decoration.categories());
                 LOGGER.info("maelezo: explained bounce {} ({})", mail.getName(), decoration.reason());
             } else {
+                metrics.unchanged();
                 LOGGER.debug("maelezo: left mail {} unchanged: {}", mail.getName(), decoration.reason());
             }
         } catch (Throwable t) {
             Failures.rethrowIfFatal(t);
+            metrics.unchanged();
             LOGGER.warn("maelezo: could not explain bounce {}; it is delivered unchanged ({})", mail.getName(), Failures.describe(t));
             LOGGER.debug("maelezo: what failed on bounce {}", mail.getName(), t);
         }

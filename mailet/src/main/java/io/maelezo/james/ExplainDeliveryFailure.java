@@ -1,5 +1,6 @@
 package io.maelezo.james;
 
+import java.time.ZoneId;
 import java.util.Set;
 
 import javax.mail.MessagingException;
@@ -13,6 +14,7 @@ import com.google.inject.Inject;
 
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.RecentClassifications;
+import io.maelezo.engine.text.Texts;
 
 /**
  * For the {@code bounces} processor, before {@code DSNBounce}: classifies why RemoteDelivery
@@ -31,9 +33,19 @@ public class ExplainDeliveryFailure extends GenericMailet {
     private final RecentClassifications classifications;
 
     /** The classifications are shared with {@link DecorateBounce}, which reads the same reply again in the DSN. */
+    private final PostmasterAlerts alerts;
+    private final MaelezoMetrics metrics;
+
     @Inject
-    public ExplainDeliveryFailure(RecentClassifications classifications) {
+    public ExplainDeliveryFailure(RecentClassifications classifications, PostmasterAlerts alerts, MaelezoMetrics metrics) {
         this.classifications = classifications;
+        this.alerts = alerts;
+        this.metrics = metrics;
+    }
+
+    /** Outside James (tests): alerts and counters of its own. */
+    public ExplainDeliveryFailure(RecentClassifications classifications) {
+        this(classifications, new PostmasterAlerts(java.time.Clock.systemUTC()), MaelezoMetrics.none());
     }
 
     /** It takes none: the sample above names none (MailetSamplesTest). */
@@ -42,6 +54,7 @@ public class ExplainDeliveryFailure extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         checkInitParameters(PARAMETERS);
+        alerts.configureIfUnset(getMailetContext(), Texts.shipped(), ZoneId.systemDefault(), metrics);
     }
 
     @Override
@@ -52,6 +65,9 @@ public class ExplainDeliveryFailure extends GenericMailet {
                     Classification classification = classifications.classify(error);
                     MaelezoAttributes.store(mail, classification);
                     MaelezoAttributes.storeRetries(mail);
+                    // A refusal of this installation itself alerts the postmaster (DSNBounce writes the bounce).
+                    mail.getMaybeSender().asOptional().ifPresent(sender -> mail.getRecipients()
+                        .forEach(recipient -> alerts.seen(classification, recipient.asString(), sender.asString())));
                     LOGGER.debug("maelezo: mail {} failed: {}", mail.getName(), classification);
                 },
                 () -> LOGGER.debug("maelezo: mail {} has no delivery-error attribute; nothing to explain", mail.getName()));

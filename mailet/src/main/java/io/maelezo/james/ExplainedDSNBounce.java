@@ -58,8 +58,12 @@ import io.maelezo.report.FailedDelivery;
  *   &lt;sender&gt;&lt;/sender&gt;                   &lt;!-- the bounce's From: the postmaster --&gt;
  *   &lt;reportingMta&gt;&lt;/reportingMta&gt;       &lt;!-- this server's name in the report: the host's name --&gt;
  *   &lt;maxReturnedSize&gt;1048576&lt;/maxReturnedSize&gt; &lt;!-- bytes: a larger mail comes back as its headers only; 0: no limit --&gt;
+ *   &lt;alertInterval&gt;6h&lt;/alertInterval&gt;   &lt;!-- the postmaster hears of each refusal of this server at most once per interval (s, m, h, d), with a summary at its end --&gt;
  * &lt;/mailet&gt;
  * </code></pre>
+ * When a remote server refused this installation itself (its address or domain on a blocklist, its
+ * SPF, DKIM, DMARC or reverse DNS failing), the postmaster is alerted ({@link PostmasterAlerts}) and
+ * the sender's bounce says that the administrator has been told.
  */
 public class ExplainedDSNBounce extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ExplainedDSNBounce.class);
@@ -75,13 +79,24 @@ public class ExplainedDSNBounce extends GenericMailet {
     private long maxReturnedSize;
     static final long DEFAULT_MAX_RETURNED_SIZE = 1024 * 1024;
 
+    private final PostmasterAlerts alerts;
+    private final MaelezoMetrics metrics;
+
     @Inject
-    public ExplainedDSNBounce(RecentClassifications classifications) {
+    public ExplainedDSNBounce(RecentClassifications classifications, PostmasterAlerts alerts, MaelezoMetrics metrics) {
         this.classifications = classifications;
+        this.alerts = alerts;
+        this.metrics = metrics;
+    }
+
+    /** Outside James (tests): alerts and counters of its own. */
+    public ExplainedDSNBounce(RecentClassifications classifications) {
+        this(classifications, new PostmasterAlerts(java.time.Clock.systemUTC()), MaelezoMetrics.none());
     }
 
     /** The parameters it takes: the sample above names exactly these (MailetSamplesTest). */
-    static final Set<String> PARAMETERS = Stream.concat(Settings.NAMES.stream(), Stream.of("attachment", "sender", "reportingMta", "maxReturnedSize"))
+    static final Set<String> PARAMETERS = Stream.concat(Settings.NAMES.stream(),
+            Stream.of("attachment", "sender", "reportingMta", "maxReturnedSize", "alertInterval"))
         .collect(Collectors.toUnmodifiableSet());
 
     @Override
@@ -95,6 +110,9 @@ public class ExplainedDSNBounce extends GenericMailet {
             reportingMta = Optional.ofNullable(getInitParameter("reportingMta")).map(String::trim).filter(s -> !s.isEmpty())
                 .orElseGet(ExplainedDSNBounce::localHostName);
             maxReturnedSize = size(getInitParameter("maxReturnedSize"));
+            Engine engine = writer.engine();
+            alerts.configure(AlertInterval.parse(getInitParameter("alertInterval")), getMailetContext(), engine.texts(),
+                engine.settings().timeZone(), metrics);
         } catch (IllegalArgumentException e) {
             throw new MessagingException("ExplainedDSNBounce: " + e.getMessage(), e);
         }
@@ -109,9 +127,10 @@ public class ExplainedDSNBounce extends GenericMailet {
         }
         Decoration written;
         try {
-            written = writer.write(failedDelivery(mail, sender.get()));
+            written = writer.write(failedDelivery(mail, sender.get()), alerts);
         } catch (Throwable t) {
             Failures.rethrowIfFatal(t);
+            metrics.toDsnBounce();
             LOGGER.warn("maelezo: could not write the explained bounce of mail {}; it goes on to the next mailet ({})",
                 mail.getName(), Failures.describe(t));
             LOGGER.debug("maelezo: what failed on mail {}", mail.getName(), t);
@@ -120,6 +139,7 @@ public class ExplainedDSNBounce extends GenericMailet {
         // Sending is James's: if it fails, the mail stays where it is, as with DSNBounce.
         getMailetContext().sendMail(null, List.of(sender.get()), written.message().orElseThrow());
         mail.setState(Mail.GHOST);
+        metrics.explained(written.categories());
         LOGGER.info("maelezo: explained bounce of mail {} sent ({})", mail.getName(), written.reason());
     }
 
@@ -193,6 +213,11 @@ public class ExplainedDSNBounce extends GenericMailet {
         } catch (UnknownHostException e) {
             return "localhost";
         }
+    }
+
+    @Override
+    public void destroy() {
+        alerts.stop();
     }
 
     @Override

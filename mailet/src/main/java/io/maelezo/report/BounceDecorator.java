@@ -132,8 +132,7 @@ public final class BounceDecorator {
         for (Classification classification : classified.values()) {
             categories.add(classification.category().id());
         }
-        String summary = String.join(",", categories) + (suspectedForged ? "; probably forged: the original never passed here" : "");
-        return Decoration.decorated(result, summary);
+        return Decoration.decorated(result, categories, suspectedForged ? "; probably forged: the original never passed here" : "");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.maelezo.report;
 
 import java.util.Optional;
+import java.util.Set;
 
 import javax.mail.internet.MimeMessage;
 
@@ -20,19 +21,27 @@ public final class Decoration {
     private final Outcome outcome;
     private final MimeMessage message;
     private final String reason;
+    private final Set<String> categories;
 
-    private Decoration(Outcome outcome, MimeMessage message, String reason) {
+    private Decoration(Outcome outcome, MimeMessage message, String reason, Set<String> categories) {
         this.outcome = outcome;
         this.message = message;
         this.reason = reason;
+        this.categories = Set.copyOf(categories);
     }
 
-    static Decoration decorated(MimeMessage message, String summary) {
-        return new Decoration(Outcome.DECORATED, message, summary);
+    /** @param categories the categories of the bounce's recipients, each once */
+    static Decoration decorated(MimeMessage message, Set<String> categories, String more) {
+        return new Decoration(Outcome.DECORATED, message, String.join(",", categories) + more, categories);
     }
 
     static Decoration unchanged(Outcome outcome, String reason) {
-        return new Decoration(outcome, null, reason);
+        return new Decoration(outcome, null, reason, Set.of());
+    }
+
+    /** The categories of an explained bounce's recipients, each once (counted in James's metrics). */
+    public Set<String> categories() {
+        return categories;
     }
 
     public Outcome outcome() {

@@ -25,6 +25,7 @@ import javax.mail.internet.MimeUtility;
 import javax.mail.internet.ParseException;
 
 import io.maelezo.engine.Engine;
+import io.maelezo.engine.alert.RefusalWatch;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.FailureEvidence;
 import io.maelezo.engine.parse.DiagnosticParser;
@@ -58,8 +59,20 @@ public final class DeliveryReportWriter {
         this.explanation = new ExplanationPart(engine);
     }
 
+    public Engine engine() {
+        return engine;
+    }
+
     /** The explained report, ready to send to the failed mail's sender (with an empty envelope sender). */
     public Decoration write(FailedDelivery delivery) throws MessagingException, IOException {
+        return write(delivery, RefusalWatch.NONE);
+    }
+
+    /**
+     * @param watch sees each failed recipient: a refusal of this installation may alert the postmaster,
+     *              and once it has, the reader's explanation says so
+     */
+    public Decoration write(FailedDelivery delivery, RefusalWatch watch) throws MessagingException, IOException {
         String reply = delivery.reply.isBlank() ? "" : DiagnosticParser.clean(delivery.reply);
         // James keeps one reply for the whole mail: the engine decides whom it was about.
         List<String> addresses = new ArrayList<>();
@@ -73,6 +86,9 @@ public final class DeliveryReportWriter {
             others.remove(recipient.address());
             Classification classification = engine.decide(FailureEvidence.of(recipient.address())
                 .sendersReply(delivery.reply).otherRecipients(others).build()).classification();
+            if (watch.seen(classification, recipient.address(), delivery.to)) {
+                classification = classification.withAdminTold();
+            }
             classified.put(new Failure(DiagnosticParser.clean(recipient.address()), reply, false), classification);
             categories.add(classification.category().id());
         }
@@ -115,7 +131,7 @@ public final class DeliveryReportWriter {
         explanation.mark(message);
         MultipartContent.set(message, report);
         message.saveChanges();
-        return Decoration.decorated(message, String.join(",", categories));
+        return Decoration.decorated(message, categories, "");
     }
 
     /** The RFC 3464 fields: the mail's, then each recipient's. */

@@ -141,6 +141,7 @@ final class ExplanationPart {
         private final String blocklist;
         private final boolean temporary;
         private final boolean aboutAnotherRecipient;
+        private final boolean adminTold;
         /** A delayed recipient is told "not yet", a failed one "not delivered": never one text for both. */
         final boolean delayed;
 
@@ -152,6 +153,7 @@ final class ExplanationPart {
             this.blocklist = classification.blocklist().map(operator -> operator.id()).orElse("");
             this.temporary = classification.temporary();
             this.aboutAnotherRecipient = classification.aboutAnotherRecipient();
+            this.adminTold = classification.adminTold();
         }
 
         @Override
@@ -162,12 +164,12 @@ final class ExplanationPart {
             ReasonKey that = (ReasonKey) other;
             return category.equals(that.category) && replyCode.equals(that.replyCode)
                 && enhancedStatus.equals(that.enhancedStatus) && blocklist.equals(that.blocklist) && temporary == that.temporary
-                && aboutAnotherRecipient == that.aboutAnotherRecipient && delayed == that.delayed;
+                && aboutAnotherRecipient == that.aboutAnotherRecipient && delayed == that.delayed && adminTold == that.adminTold;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(category, replyCode, enhancedStatus, blocklist, temporary, aboutAnotherRecipient, delayed);
+            return Objects.hash(category, replyCode, enhancedStatus, blocklist, temporary, aboutAnotherRecipient, delayed, adminTold);
         }
     }
 }

@@ -25,7 +25,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 
 /**
@@ -34,7 +33,7 @@ import com.google.inject.Injector;
  * a misspelt parameter stops it with a message that names it (James's {@code checkInitParameters}).
  */
 class MailetSamplesTest {
-    private static final Injector JAMES = Guice.createInjector(new MaelezoModule());
+    private static final Injector JAMES = MaelezoTesting.injector();
     private static final Path SOURCES = Path.of(System.getProperty("maelezo.sources.dir", "src/main/java"), "io/maelezo/james");
     private static final Pattern SAMPLE = Pattern.compile("<pre><code>\\s*(.*?)</code></pre>", Pattern.DOTALL);
 

@@ -23,9 +23,17 @@ public final class Classification {
     private final String listedAddress;
     private final boolean misconfiguredBlocklist;
     private final String decidedBy;
+    /** The postmaster has been alerted to this refusal of the installation (engine/alert): the reader is told so. */
+    private final boolean adminTold;
 
     public Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy) {
+        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, false);
+    }
+
+    private Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
+                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy, boolean adminTold) {
+        this.adminTold = adminTold;
         this.diagnostic = diagnostic;
         this.category = category;
         this.basis = basis;
@@ -103,8 +111,18 @@ public final class Classification {
 
     /** The same failure, final: what the sending server gave up on is over, whatever its cause said. */
     Classification asFinal() {
-        return temporary ? new Classification(diagnostic, category, basis, false, blocklist, listedAddress, misconfiguredBlocklist, decidedBy)
-            : this;
+        return temporary ? new Classification(diagnostic, category, basis, false, blocklist, listedAddress, misconfiguredBlocklist, decidedBy,
+            adminTold) : this;
+    }
+
+    /** The same failure, the administrator having been alerted to it (a refusal of this installation itself). */
+    public Classification withAdminTold() {
+        return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, true);
+    }
+
+    /** Whether the administrator has been alerted to this refusal: the explanation then says so. */
+    public boolean adminTold() {
+        return adminTold;
     }
 
     /** True when only words that name no reason ("refused", "will be retried") or a bare reply code decided. */

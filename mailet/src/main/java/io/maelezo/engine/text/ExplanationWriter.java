@@ -33,6 +33,8 @@ import io.maelezo.engine.help.SupportContact;
  *   <li>{@code blocklist.ID.note}: what to know about one operator;</li>
  *   <li>{@code suggestion.did-you-mean}: first, for a recipient whose domain does not exist and is one or two edits
  *       from exactly one well-known mail domain ({@link DomainSuggestions}), failed notices only;</li>
+ *   <li>{@code told.admin} and {@code told.step}: once the postmaster has been alerted to a refusal of the
+ *       installation ({@link Classification#adminTold()}), instead of the steps after the first (reach the recipient);</li>
  *   <li>{@code step.support}: the admin's support contact, when configured; in HTML the step itself is a link when
  *       the contact is an address ({@code mailto:}, with {@code support.mail.subject} and {@code .body}: {@link HelpMail})
  *       or a phone number ({@code tel:});</li>
@@ -121,6 +123,9 @@ public final class ExplanationWriter {
                 texts.render(language, "cause." + reason, values).ifPresent(cause -> values.put("cause", cause));
             }
             values.put("reason", reason);
+        }
+        if (classification.adminTold()) {
+            values.put("admin_told", true);
         }
         List<Object> key = List.of(language, group, codeExplainsTheFailure(classification), classification.temporary(),
             classification.blocklist().map(operator -> operator.id()).orElse(""), values);
@@ -247,6 +252,12 @@ public final class ExplanationWriter {
             .ifPresent(what::add);
 
         List<String> steps = new ArrayList<>(texts.renderNumbered(language, group + ".step", values));
+        if (classification.adminTold()) {
+            // The provider knows: tell the reader so, keep the step to reach the recipient by other means, then "send it later".
+            texts.render(language, "told.admin", values).ifPresent(what::add);
+            steps = new ArrayList<>(steps.subList(0, Math.min(1, steps.size())));
+            texts.render(language, "told.step", values).ifPresent(steps::add);
+        }
         Optional<String> support = supportContact.flatMap(contact -> texts.render(language, "step.support", values));
         support.ifPresent(steps::add);
 
