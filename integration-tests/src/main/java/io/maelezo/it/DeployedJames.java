@@ -160,6 +160,11 @@ public final class DeployedJames implements AutoCloseable {
         }
     }
 
+    /** What the web admin API answers to a GET of this path ({@code /metrics}, {@code /healthcheck}). */
+    public String webadminGet(String path) throws IOException, InterruptedException {
+        return http("GET", path, null).body();
+    }
+
     private HttpResponse<String> http(String method, String path, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webadminPort + path))
             .timeout(Duration.ofSeconds(5))

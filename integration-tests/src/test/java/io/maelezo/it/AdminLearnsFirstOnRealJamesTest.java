@@ -139,7 +139,7 @@ class AdminLearnsFirstOnRealJamesTest {
         // The summary at the end of the interval: how many bounces and senders.
         AWAIT.until(() -> count(server, POSTMASTER) == 2);
         assertThat((String) message(server, POSTMASTER, 2).getContent()).startsWith("Summary:")
-            .contains("Bounces: 6, from 3 sender(s)");
+            .contains("Refused: 6, from 3 sender(s)");
 
         java.util.Map<String, Double> metrics = maelezoMetrics();
         assertThat(metrics.get("maelezo_explained_blocklisted_total")).isEqualTo(6.0);

@@ -10,6 +10,7 @@ import org.reactivestreams.Publisher;
 
 import com.google.inject.Inject;
 
+import io.maelezo.engine.alert.AlertMail;
 import io.maelezo.engine.alert.Refusal;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +42,7 @@ public class MaelezoHealthCheck implements HealthCheck {
             if (recent.isEmpty()) {
                 return Result.healthy(NAME);
             }
-            return Result.degraded(NAME, "remote servers refuse this server's mail (within the last " + alerts.interval() + "): "
+            return Result.degraded(NAME, "remote servers refuse this server's mail (within the last " + AlertMail.readable(alerts.interval()) + "): "
                 + recent.stream().limit(5).map(Refusal::toString).collect(Collectors.joining("; ")));
         });
     }

@@ -91,9 +91,9 @@ class PostmasterAlertsTest {
         List<FakeMailContext.SentMail> bounces = sent(false);
         assertThat(bounces).hasSize(5);
         assertThat(explanation(bounces.get(0))).as("the bounce that alerted still asks to forward it")
-            .contains("Tuma taarifa hii yote kwa mtoa huduma wako").doesNotContain("ameshaarifiwa");
+            .contains("Tuma taarifa hii yote kwa mtoa huduma wako").doesNotContain("amearifiwa");
         assertThat(explanation(bounces.get(4)))
-            .contains("Msimamizi wa mtoa huduma wako wa barua pepe ameshaarifiwa kuhusu tatizo hili")
+            .contains("Msimamizi wa mtoa huduma wako wa barua pepe tayari amearifiwa kuhusu tatizo hili")
             .contains("Wasiliana na mpokeaji kwa njia nyingine (simu")
             .doesNotContain("Tuma taarifa hii yote kwa mtoa huduma wako")
             .contains("Your mail provider's administrator has already been told");

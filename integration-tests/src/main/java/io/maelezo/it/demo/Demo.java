@@ -37,6 +37,7 @@ import io.maelezo.it.RejectingSmtpServer;
 public final class Demo {
     static final String USER = "mtumaji@" + JamesEnvironment.DOMAIN;
     static final String PASSWORD = "siri-ya-demo";
+    static final String POSTMASTER = "postmaster@" + JamesEnvironment.DOMAIN;
 
     /** Recipient, the remote server's reply, and the subject of the mail sent to it. */
     static final List<String[]> SCENARIOS = List.of(
@@ -73,6 +74,7 @@ public final class Demo {
             stop.countDown();
         }));
         james.addUser(USER, PASSWORD);
+        james.addUser(POSTMASTER, PASSWORD); // alerts go to the postmaster's local mailbox
 
         Session session = Session.getInstance(properties(james));
         for (String[] scenario : SCENARIOS) {
@@ -100,6 +102,11 @@ public final class Demo {
         System.out.println("------------------------------------------------------------------------");
         System.out.println(textPart(new MimeMessage(session, new ByteArrayInputStream(bounces.values().iterator().next()))));
         System.out.println("------------------------------------------------------------------------");
+        // What the admin learns: the postmaster's alert (the blocklisted address), the counters, the health check.
+        List<Path> adminFiles = adminView(session, james, out);
+        System.out.println();
+        System.out.println("What the admin gets (the postmaster's alert, /metrics, /healthcheck):");
+        adminFiles.forEach(file -> System.out.println("  " + file.toAbsolutePath()));
         if (bounces.size() < SCENARIOS.size()) {
             System.out.println("Only " + bounces.size() + " of " + SCENARIOS.size() + " bounces arrived; see " + workingDirectory.resolve("james.log"));
         }
@@ -122,6 +129,36 @@ public final class Demo {
         properties.put("mail.imap.host", "127.0.0.1");
         properties.put("mail.imap.port", Integer.toString(james.imapPort()));
         return properties;
+    }
+
+    /**
+     * postmaster-alert.eml (read over IMAP from the postmaster's mailbox), metrics.txt (the maelezo
+     * lines of web admin's /metrics) and healthcheck.json (/healthcheck), in the output folder.
+     */
+    private static List<Path> adminView(Session session, DeployedJames james, Path out) throws Exception {
+        List<Path> files = new ArrayList<>();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (files.isEmpty() && Instant.now().isBefore(deadline)) {
+            try (Store store = session.getStore("imap")) {
+                store.connect("127.0.0.1", james.imapPort(), POSTMASTER, PASSWORD);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                if (inbox.getMessageCount() > 0) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    inbox.getMessage(1).writeTo(bytes);
+                    files.add(Files.write(out.resolve("postmaster-alert.eml"), bytes.toByteArray()));
+                }
+                inbox.close(false);
+            }
+            if (files.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        StringBuilder metrics = new StringBuilder();
+        james.webadminGet("/metrics").lines().filter(line -> line.contains("maelezo_")).forEach(line -> metrics.append(line).append('\n'));
+        files.add(Files.writeString(out.resolve("metrics.txt"), metrics.toString(), StandardCharsets.UTF_8));
+        files.add(Files.writeString(out.resolve("healthcheck.json"), james.webadminGet("/healthcheck"), StandardCharsets.UTF_8));
+        return files;
     }
 
     /** The bounces in the user's INBOX, in the order of SCENARIOS, named after them, once all arrived or the time is up. */

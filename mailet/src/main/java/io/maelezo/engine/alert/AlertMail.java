@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.maelezo.engine.parse.DiagnosticParser;
 import io.maelezo.engine.text.Language;
@@ -16,7 +17,7 @@ import io.maelezo.engine.text.Texts;
 /**
  * The words of an alert to the postmaster: English first (the admin's), then Swahili, from the
  * texts' {@code alert.*} entries. Plain text: the remote server's words are quoted, cleaned to one
- * line and bounded, never a link maelezo makes.
+ * line, bounded, and their web addresses defanged so that no mail client makes them links.
  */
 public final class AlertMail {
     private static final int MAX_SAMPLE = 500;
@@ -68,13 +69,25 @@ public final class AlertMail {
         values.put("first", WHEN.format(alert.first().atZone(zone)));
         values.put("last", WHEN.format(alert.last().atZone(zone)));
         String sample = DiagnosticParser.clean(alert.sampleReply());
-        values.put("sample", sample.length() > MAX_SAMPLE ? sample.substring(0, MAX_SAMPLE) + "…" : sample);
+        values.put("sample", defanged(sample.length() > MAX_SAMPLE ? sample.substring(0, MAX_SAMPLE) + "…" : sample));
         values.put("interval", readable(interval));
         return values;
     }
 
+    private static final Pattern WEB_SCHEME = Pattern.compile("(?i)\\bhttp(s?)(?=://)");
+    private static final Pattern WWW = Pattern.compile("(?i)\\b(www)\\.");
+
+    /**
+     * Remote words in a plain-text mail: mail clients turn any web address into a link, so the
+     * addresses are written as admins write untrusted ones ("hxxps://", "www[.]"): still readable,
+     * never a link.
+     */
+    static String defanged(String remote) {
+        return WWW.matcher(WEB_SCHEME.matcher(remote).replaceAll("hxxp$1")).replaceAll("$1[.]");
+    }
+
     /** "6 h", "90 s": the interval as an admin wrote it. */
-    static String readable(Duration interval) {
+    public static String readable(Duration interval) {
         if (interval.toSeconds() % 3600 == 0) {
             return interval.toHours() + " h";
         }

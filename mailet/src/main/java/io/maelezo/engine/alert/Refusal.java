@@ -92,7 +92,7 @@ public final class Refusal {
                 failure.blocklistUrl()));
         }
         if (ExplanationWriter.reasonGroup(failure).equals(Category.AUTHENTICATION.id())) {
-            return Optional.of(new Refusal(Kind.AUTHENTICATION, provider, String.join("/", checksNamed(reply)) + " for " + senderDomain, Optional.empty()));
+            return Optional.of(new Refusal(Kind.AUTHENTICATION, provider, String.join("/", checksNamed(reply)) + " (" + senderDomain + ")", Optional.empty()));
         }
         return Optional.empty();
     }

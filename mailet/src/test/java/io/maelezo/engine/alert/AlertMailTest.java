@@ -28,23 +28,25 @@ class AlertMailTest {
 
         assertThat(WORDS.subject(alert(refusal, false))).isEqualTo("[maelezo] This server's mail is refused: 192.0.2.1 (UCEPROTECT)");
         assertThat(body).startsWith("Remote servers are refusing mail from this James server")
-            .contains("the sending address 192.0.2.1 is on the blocklist of UCEPROTECT")
+            .contains("the IP address this server sends from, 192.0.2.1, is on the blocklist of UCEPROTECT")
             .contains("https://www.uceprotect.net/en/rblcheck.php?ipr=192.0.2.1")
-            .contains("Bounces: 12, from 3 sender(s); first seen 2026-12-05 09:00:00 (UTC+03:00), last seen 2026-12-05 10:30:00 (UTC+03:00)")
+            .contains("Refused: 12, from 3 sender(s); first seen 2026-12-05 09:00:00 (UTC+03:00), last seen 2026-12-05 10:30:00 (UTC+03:00)")
             .contains("Client host [192.0.2.1] blocked using uceprotect.net")
             .contains("never pay").contains("UCEPROTECT levels 2 and 3").contains("at most once per 6 h");
         assertThat(body.indexOf("Remote servers are refusing")).isLessThan(body.indexOf("Seva za mbali zinakataa"));
         assertThat(body).contains("iko kwenye orodha ya kuzuia (blocklist) ya UCEPROTECT").contains("usilipe");
         assertThat(body).doesNotContain("\r\n Client host");
+        assertThat(body).as("no remote address a mail client would make a link").contains("hxxp://evil.example/pay")
+            .doesNotContain("http://evil.example");
     }
 
     @Test
     void aSummarySaysItIsOneAndAnAuthenticationAlertSaysWhatToCheck() {
-        Refusal refusal = new Refusal(Refusal.Kind.AUTHENTICATION, "gmail.com", "SPF/DKIM for maelezo.test", Optional.empty());
+        Refusal refusal = new Refusal(Refusal.Kind.AUTHENTICATION, "gmail.com", "SPF/DKIM (maelezo.test)", Optional.empty());
         String body = WORDS.body(alert(refusal, true), Duration.ofMinutes(30));
 
-        assertThat(body).startsWith("Summary:").contains("gmail.com refuses the mail because a check failed: SPF/DKIM for maelezo.test")
-            .contains("SPF record of the domain lists this server's address")
+        assertThat(body).startsWith("Summary:").contains("gmail.com refuses the mail because a check failed: SPF/DKIM (maelezo.test)")
+            .contains("SPF record of the domain lists this server's IP address")
             .doesNotContain("UCEPROTECT").doesNotContain("Lookup and delisting page").contains("30 min");
     }
 }

@@ -44,7 +44,7 @@ class RefusalTest {
             + "been blocked. The sender must authenticate with at least one of SPF or DKIM.", "rafiki@gmail.com").orElseThrow();
         assertThat(refusal.kind()).isEqualTo(Refusal.Kind.AUTHENTICATION);
         assertThat(refusal.party()).isEqualTo("gmail.com");
-        assertThat(refusal.listed()).isEqualTo("SPF/DKIM for maelezo.test");
+        assertThat(refusal.listed()).isEqualTo("SPF/DKIM (maelezo.test)");
     }
 
     @Test
