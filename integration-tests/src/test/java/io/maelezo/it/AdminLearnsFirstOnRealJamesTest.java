@@ -18,11 +18,7 @@ import java.util.regex.Pattern;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerBuilder;
 import org.apache.james.JamesServerExtension;
-import org.apache.james.MemoryJamesConfiguration;
-import org.apache.james.MemoryJamesServerMain;
-import org.apache.james.data.UsersRepositoryModuleChooser;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
@@ -53,17 +49,8 @@ class AdminLearnsFirstOnRealJamesTest {
     }
 
     @RegisterExtension
-    static JamesServerExtension james = new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {
-        JamesEnvironment.write(workingDirectory.toPath(), 0, 0, WEBADMIN, JamesEnvironment.Maelezo.INSTALLED,
-            TestOverlay.gatewayTo(REMOTE.port()).withParameter("io.maelezo.james.ExplainedDSNBounce", "alertInterval", "4s"));
-        return MemoryJamesConfiguration.builder()
-            .workingDirectory(workingDirectory)
-            .usersRepository(UsersRepositoryModuleChooser.Implementation.DEFAULT)
-            .build();
-    })
-        .server(MemoryJamesServerMain::createServer)
-        .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
-        .build();
+    static JamesServerExtension james = InProcessJames.extension(WEBADMIN, TestOverlay.gatewayTo(REMOTE.port())
+        .withParameter("io.maelezo.james.ExplainedDSNBounce", "alertInterval", "4s"));
 
     static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250));
 

@@ -9,11 +9,7 @@ import java.time.Duration;
 import javax.mail.internet.MimeMultipart;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerBuilder;
 import org.apache.james.JamesServerExtension;
-import org.apache.james.MemoryJamesConfiguration;
-import org.apache.james.MemoryJamesServerMain;
-import org.apache.james.data.UsersRepositoryModuleChooser;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
@@ -40,19 +36,9 @@ class HelpOnRealJamesTest {
         .reject("asha@gmial.com", "550 5.1.2 <asha@gmial.com>: Recipient address rejected: Domain not found");
 
     @RegisterExtension
-    static JamesServerExtension james = new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {
-        JamesEnvironment.write(workingDirectory.toPath(), 0, 0, 0, JamesEnvironment.Maelezo.INSTALLED,
-            TestOverlay.gatewayTo(REMOTE.port())
-                .withParameter("io.maelezo.james.ExplainedDSNBounce", "supportContact", SUPPORT)
-                .withParameter("io.maelezo.james.DecorateBounce", "supportContact", SUPPORT));
-        return MemoryJamesConfiguration.builder()
-            .workingDirectory(workingDirectory)
-            .usersRepository(UsersRepositoryModuleChooser.Implementation.DEFAULT)
-            .build();
-    })
-        .server(MemoryJamesServerMain::createServer)
-        .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
-        .build();
+    static JamesServerExtension james = InProcessJames.extension(0, TestOverlay.gatewayTo(REMOTE.port())
+        .withParameter("io.maelezo.james.ExplainedDSNBounce", "supportContact", SUPPORT)
+        .withParameter("io.maelezo.james.DecorateBounce", "supportContact", SUPPORT));
 
     static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200));
 

@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 
 import org.apache.james.GuiceJamesServer;
-import org.apache.james.JamesServerBuilder;
 import org.apache.james.JamesServerExtension;
-import org.apache.james.MemoryJamesConfiguration;
-import org.apache.james.MemoryJamesServerMain;
-import org.apache.james.data.UsersRepositoryModuleChooser;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
@@ -42,16 +38,7 @@ class InProcessJamesBounceTest {
         .reject("orodha@remote.example", "554 5.7.1 Service unavailable; Client host [192.0.2.2] blocked using zen.spamhaus.org");
 
     @RegisterExtension
-    static JamesServerExtension james = new JamesServerBuilder<MemoryJamesConfiguration>(workingDirectory -> {
-        JamesEnvironment.write(workingDirectory.toPath(), 0, 0, 0, REMOTE.port());
-        return MemoryJamesConfiguration.builder()
-            .workingDirectory(workingDirectory)
-            .usersRepository(UsersRepositoryModuleChooser.Implementation.DEFAULT)
-            .build();
-    })
-        .server(MemoryJamesServerMain::createServer)
-        .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
-        .build();
+    static JamesServerExtension james = InProcessJames.extension(0, TestOverlay.gatewayTo(REMOTE.port()));
 
     static final ConditionFactory AWAIT = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200));
 
@@ -151,7 +138,7 @@ class InProcessJamesBounceTest {
             + "--- Below this line is a copy of the message.\r\n"
             + "\r\n"
             + "From: " + user + "\r\nTo: mama@remote.example\r\nSubject: Picha\r\n\r\nHabari mama.\r\n";
-        sendAsRemoteServer(server, user, qmailBounce);
+        RemoteBounces.send(server, user, qmailBounce);
 
         MimeMessageAndParts bounce = MimeMessageAndParts.read(server, user);
 
@@ -180,19 +167,6 @@ class InProcessJamesBounceTest {
             + "\r\n--b-" + id + "--\r\n";
     }
 
-    /** What another server does when it bounces a mail: SMTP with a null reverse path (MAIL FROM:<>). */
-    private static void sendAsRemoteServer(GuiceJamesServer server, String user, String message) throws Exception {
-        org.apache.commons.net.smtp.SMTPClient smtp = new org.apache.commons.net.smtp.SMTPClient();
-        smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue());
-        try {
-            smtp.helo("mx.remote.example");
-            assertThat(smtp.setSender("")).isTrue();
-            assertThat(smtp.addRecipient(user)).isTrue();
-            assertThat(smtp.sendShortMessageData(message)).isTrue();
-        } finally {
-            smtp.disconnect();
-        }
-    }
 
     @Test
     void aLargeRefusedMailComesBackLightAsItsHeadersAndTheNoticeSaysWhereTheMailIs(GuiceJamesServer server) throws Exception {
@@ -253,7 +227,7 @@ class InProcessJamesBounceTest {
             + "Message-ID: <mwaliko@maelezo.test>\r\n\r\nKaribuni nyote.\r\n";
         String report = remoteReport(user, "Undelivered Mail Returned to Sender", "report-2",
             "I'm sorry to have to inform you that your message could not be delivered to one or more recipients.\r\n", status, original);
-        sendAsRemoteServer(server, user, report);
+        RemoteBounces.send(server, user, report);
 
         BounceParts bounce = new BounceParts(MimeMessageAndParts.read(server, user).message);
 
@@ -283,7 +257,7 @@ class InProcessJamesBounceTest {
         String report = remoteReport(user, "Delayed Mail (still being retried)", "report-3",
             "This is the mail system at host mx.remote.example.\r\n\r\n"
             + "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\r\n", status, original);
-        sendAsRemoteServer(server, user, report);
+        RemoteBounces.send(server, user, report);
 
         BounceParts bounce = new BounceParts(MimeMessageAndParts.read(server, user).message);
 

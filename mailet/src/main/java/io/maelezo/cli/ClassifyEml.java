@@ -48,7 +48,7 @@ final class ClassifyEml {
                     verdicts.add(decorator.verdict(failure, Optional.empty(), report.get()));
                 }
                 result.writeBooleanField("is_bounce", !failures.isEmpty());
-                result.writeBooleanField("suspected_forged", !failures.isEmpty() && decorator.suspectedForged(read));
+                result.writeBooleanField("suspected_forged", !failures.isEmpty() && decorator.suspectedForged(report.get()));
                 result.writeArrayFieldStart("recipients");
                 for (int i = 0; i < failures.size(); i++) {
                     Verdict verdict = verdicts.get(i);

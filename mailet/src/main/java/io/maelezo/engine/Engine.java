@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.Function;
 
 import io.maelezo.engine.classify.Action;
@@ -108,8 +109,8 @@ public final class Engine {
 
     /** The same, for a notice written at this time (the date a prepared "ask for help" mail names, in the installation's zone). */
     public Explanation explain(Language language, Classification classification, List<String> recipients, Action action,
-                               Instant noticeDate) {
-        return writer.explain(language, classification, recipients, action, noticeDate.atZone(settings.timeZone()));
+                               Supplier<Instant> noticeDate) {
+        return writer.explain(language, classification, recipients, action, () -> noticeDate.get().atZone(settings.timeZone()));
     }
 
     /** "Did you mean ...?": the address a recipient whose domain does not exist was probably meant to be, if one is. */

@@ -20,6 +20,8 @@ import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeMessage;
 import javax.mail.internet.MimeMultipart;
 
+import com.google.common.base.Suppliers;
+
 import io.maelezo.engine.Engine;
 import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
@@ -77,9 +79,9 @@ public final class BounceDecorator {
      * Whether this bounce is probably of mail the reader never sent: its returned original's headers
      * show it never passed through this installation ({@link ForgedBounceCheck}); false without the check.
      */
-    public boolean suspectedForged(MimeMessage bounce) {
+    public boolean suspectedForged(BounceReport bounce) {
         return forged.map(check -> {
-            ReturnedHeaders original = ReturnedHeaders.of(bounce);
+            ReturnedHeaders original = bounce.returnedHeaders();
             return original.found() && check.suspected(original.received(), original.messageId());
         }).orElse(false);
     }
@@ -115,9 +117,9 @@ public final class BounceDecorator {
             classified.put(failure, classify(failure, knownReply, bounce));
         }
         List<List<Explanation>> languages = explanation.explanations(classified,
-            Optional.ofNullable(sentDate(message)).orElseGet(Instant::now));
+            Suppliers.memoize(() -> Optional.ofNullable(sentDate(message)).orElseGet(Instant::now)));
         String reportingServer = bounce.status().flatMap(DeliveryStatus::reportingMta).orElse(null);
-        boolean suspectedForged = suspectedForged(message);
+        boolean suspectedForged = suspectedForged(bounce);
         MimeMultipart decorated;
         if (bounce.isStandardReport()) {
             decorated = decoratedReport(message, bounce, languages, classified, reportingServer, suspectedForged);

@@ -59,6 +59,10 @@ public final class BounceReader {
         });
     }
 
+    private static Multipart multipart(Object content) {
+        return content instanceof Multipart ? (Multipart) content : null;
+    }
+
     /** The bounce in this message; empty when the message does not tell of a delivery (failed or not). */
     public Optional<BounceReport> read(MimeMessage message) throws MessagingException, IOException {
         return readParts(message, false);
@@ -98,13 +102,13 @@ public final class BounceReader {
             }
             if (!recipients.isEmpty()) {
                 // The report's own fields say it all: its text is read only if a reply says nothing.
-                return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, ownWords(message)));
+                return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, ownWords(message), multipart(content)));
             }
             String ownWords = text.ownWords(MessageText.of(message));
             if (text.looksLikeBounce(message, ownWords)) {
                 failures = text.failures(message, ownWords);
             }
-            return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, () -> ownWords));
+            return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, () -> ownWords, multipart(content)));
         }
         String ownWords = text.ownWords(MessageText.of(message));
         if (text.looksLikeBounce(message, ownWords)) {
@@ -116,7 +120,7 @@ public final class BounceReader {
                     failures = inner.get();
                 }
             }
-            return Optional.of(new BounceReport(null, -1, null, failures, subject, () -> ownWords));
+            return Optional.of(new BounceReport(null, -1, null, failures, subject, () -> ownWords, multipart(content)));
         }
         return Optional.empty();
     }

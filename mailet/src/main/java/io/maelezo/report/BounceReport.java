@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import javax.mail.BodyPart;
 import javax.mail.MessagingException;
+import javax.mail.Multipart;
 import javax.mail.internet.InternetHeaders;
 import javax.mail.internet.MimeUtility;
 import javax.mail.internet.MimeMultipart;
@@ -30,9 +31,12 @@ public final class BounceReport {
     private final String subject;
     /** The bounce's own words: read by {@link BounceReader} when first asked for (a report's fields mostly say it all). */
     private final Supplier<String> ownWords;
+    /** The bounce's body as read, when it is a multipart (a report, or a text bounce with attachments). */
+    private final Multipart body;
 
     BounceReport(MimeMultipart parts, int statusIndex, DeliveryStatus status, List<Failure> failures, String subject,
-                 Supplier<String> ownWords) {
+                 Supplier<String> ownWords, Multipart body) {
+        this.body = body;
         this.parts = parts;
         this.statusIndex = statusIndex;
         this.status = status;
@@ -95,6 +99,11 @@ public final class BounceReport {
             return Optional.empty(); // the bounce's own subject will do
         }
         return Optional.empty();
+    }
+
+    /** The headers of the original the bounce returns as an attached part, read from the parts already parsed. */
+    public ReturnedHeaders returnedHeaders() {
+        return body == null ? ReturnedHeaders.NONE : ReturnedHeaders.of(body);
     }
 
     /** The bounce's Subject, decoded. */

@@ -92,7 +92,7 @@ public final class DeliveryReportWriter {
             classified.put(new Failure(DiagnosticParser.clean(recipient.address()), reply, false), classification);
             categories.add(classification.category().id());
         }
-        List<List<Explanation>> languages = explanation.explanations(classified, Instant.now());
+        List<List<Explanation>> languages = explanation.explanations(classified, Instant::now);
         String reportingMta = DiagnosticParser.clean(delivery.reportingMta);
         // The technical section ends saying truly what is attached: the mail, its headers, or nothing.
         String footer = delivery.attach == FailedDelivery.Attach.MESSAGE ? "technical.explained-by"

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -57,9 +58,9 @@ final class ExplanationPart {
      * one for each reason, naming the recipients that failed for it. Loops, not streams, on this
      * path: it runs for every bounce James delivers.
      *
-     * @param noticeDate when the notice was written (the date a prepared "ask for help" mail names)
+     * @param noticeDate when the notice was written (the date a prepared "ask for help" mail names; read only for it)
      */
-    List<List<Explanation>> explanations(Map<Failure, Classification> classified, Instant noticeDate) {
+    List<List<Explanation>> explanations(Map<Failure, Classification> classified, Supplier<Instant> noticeDate) {
         Map<ReasonKey, Classification> reasons = new LinkedHashMap<>();
         Map<ReasonKey, List<String>> recipientsByReason = new LinkedHashMap<>();
         classified.forEach((failure, classification) -> {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import javax.mail.BodyPart;
 import javax.mail.MessagingException;
 import javax.mail.Multipart;
-import javax.mail.Part;
 import javax.mail.internet.InternetHeaders;
 import javax.mail.internet.MimeUtility;
 
@@ -22,7 +21,7 @@ import javax.mail.internet.MimeUtility;
  */
 public final class ReturnedHeaders {
     static final int MAX_RECEIVED = 100;
-    private static final ReturnedHeaders NONE = new ReturnedHeaders(false, List.of(), Optional.empty());
+    static final ReturnedHeaders NONE = new ReturnedHeaders(false, List.of(), Optional.empty());
 
     private final boolean found;
     private final List<String> received;
@@ -34,20 +33,16 @@ public final class ReturnedHeaders {
         this.messageId = messageId;
     }
 
-    /** The returned original's headers; none when the bounce has no such part or it cannot be read. */
-    public static ReturnedHeaders of(Part bounce) {
+    /** The returned original's headers in a bounce's body (its parts as read); none when it has no such part or it cannot be read. */
+    static ReturnedHeaders of(Multipart body) {
         try {
-            return find(bounce, 0);
+            return find(body, 0);
         } catch (MessagingException | IOException | RuntimeException e) {
             return NONE;
         }
     }
 
-    private static ReturnedHeaders find(Part part, int depth) throws MessagingException, IOException {
-        if (!part.isMimeType("multipart/*") || depth > 1) {
-            return NONE;
-        }
-        Multipart parts = (Multipart) part.getContent();
+    private static ReturnedHeaders find(Multipart parts, int depth) throws MessagingException, IOException {
         for (int i = 0; i < parts.getCount(); i++) {
             BodyPart child = parts.getBodyPart(i);
             if (child.isMimeType("message/rfc822") || child.isMimeType("message/global")
@@ -55,10 +50,13 @@ public final class ReturnedHeaders {
                 return read(child);
             }
         }
-        for (int i = 0; i < parts.getCount(); i++) {
-            ReturnedHeaders nested = find(parts.getBodyPart(i), depth + 1);
-            if (nested.found) {
-                return nested;
+        for (int i = 0; i < parts.getCount() && depth == 0; i++) {
+            BodyPart child = parts.getBodyPart(i);
+            if (child.isMimeType("multipart/*")) {
+                ReturnedHeaders nested = find((Multipart) child.getContent(), depth + 1);
+                if (nested.found) {
+                    return nested;
+                }
             }
         }
         return NONE;

@@ -53,7 +53,7 @@ class ForgedBounceTest {
         MimeMultipart parts = (MimeMultipart) explained.getContent();
         assertThat(parts.getCount()).isEqualTo(3);
         assertThat(Dsn.content(Dsn.part(explained, "message/rfc822"))).isEqualTo(FORGED);
-        assertThat(DECORATOR.suspectedForged(Dsn.parse(bounce("message/rfc822", FORGED).getBytes(StandardCharsets.US_ASCII)))).isTrue();
+        assertThat(DECORATOR.suspectedForged(BounceReader.load().read(Dsn.parse(bounce("message/rfc822", FORGED).getBytes(StandardCharsets.US_ASCII))).orElseThrow())).isTrue();
     }
 
     @Test

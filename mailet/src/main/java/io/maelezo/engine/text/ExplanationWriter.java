@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
@@ -100,15 +101,15 @@ public final class ExplanationWriter {
     }
 
     public Explanation explain(Language language, Classification classification, List<String> recipients, Action action) {
-        return explain(language, classification, recipients, action, ZonedDateTime.now());
+        return explain(language, classification, recipients, action, ZonedDateTime::now);
     }
 
     /**
      * @param noticeDate when the notice was written (the date the prepared "ask for help" mail names), in the
-     *                   installation's time zone
+     *                   installation's time zone; asked only for that mail
      */
     public Explanation explain(Language language, Classification classification, List<String> recipients, Action action,
-                               ZonedDateTime noticeDate) {
+                               Supplier<ZonedDateTime> noticeDate) {
         Map<String, Object> values = values(language, classification);
         if (wordsNameRecipients) {
             values.put("recipients", listed(recipients));
@@ -164,7 +165,7 @@ public final class ExplanationWriter {
      * recipients, the date and the codes (never the remote server's words), or a call.
      */
     private Optional<String> helpUri(Language language, Classification classification, List<String> recipients, Action action,
-                                     ZonedDateTime noticeDate) {
+                                     Supplier<ZonedDateTime> noticeDate) {
         SupportContact support = contact.orElseThrow();
         if (support.kind() == SupportContact.Kind.PHONE) {
             return Optional.of(support.telUri());
@@ -173,7 +174,7 @@ public final class ExplanationWriter {
             return Optional.empty();
         }
         Map<String, Object> values = new HashMap<>();
-        values.put("date", NOTICE_DATE.format(noticeDate));
+        values.put("date", NOTICE_DATE.format(noticeDate.get()));
         String codes = (classification.replyCode().orElse("") + " " + classification.enhancedStatus().orElse("")).trim();
         if (!codes.isEmpty()) {
             values.put("codes", codes);

@@ -36,7 +36,7 @@ class OneTapHelpTest {
     private static final ZonedDateTime NOTICE = ZonedDateTime.of(2026, 12, 5, 14, 30, 0, 0, ZoneOffset.ofHours(3));
 
     private static Explanation explained(String contact, Language language, List<String> recipients, Action action) {
-        return new ExplanationWriter(Texts.shipped(), Optional.of(contact)).explain(language, UNKNOWN_USER, recipients, action, NOTICE);
+        return new ExplanationWriter(Texts.shipped(), Optional.of(contact)).explain(language, UNKNOWN_USER, recipients, action, () -> NOTICE);
     }
 
     /** The prepared mail's fields, decoded as a mail client does. */
