@@ -1,5 +1,6 @@
 package io.maelezo.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,8 +37,11 @@ public final class DeployedJames implements AutoCloseable {
     private final int smtpPort;
     private final int imapPort;
     private final int webadminPort;
+    /** How this James was started: {@link #restart()} starts it again the same way, on the same directory. */
+    private final List<String> command;
 
-    private DeployedJames(Process process, Path workingDirectory, int smtpPort, int imapPort, int webadminPort) {
+    private DeployedJames(Process process, Path workingDirectory, int smtpPort, int imapPort, int webadminPort, List<String> command) {
+        this.command = command;
         this.process = process;
         this.workingDirectory = workingDirectory;
         this.smtpPort = smtpPort;
@@ -79,6 +84,11 @@ public final class DeployedJames implements AutoCloseable {
      */
     public static DeployedJames start(Path workingDirectory, int remotePort, boolean withMaelezo, UnaryOperator<String> mailetContainer)
         throws IOException, InterruptedException {
+        return start(workingDirectory, remotePort, withMaelezo, mailetContainer, JamesQueue.MEMORY);
+    }
+
+    public static DeployedJames start(Path workingDirectory, int remotePort, boolean withMaelezo, UnaryOperator<String> mailetContainer,
+                                      JamesQueue queue) throws IOException, InterruptedException {
         Path lib = jamesLib();
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException(lib + " does not exist: build first (mvn install -DskipTests)");
@@ -98,17 +108,30 @@ public final class DeployedJames implements AutoCloseable {
         }
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java,
+        List<String> command = new ArrayList<>(List.of(java,
             "-Dworking.directory=" + workingDirectory.toAbsolutePath(),
             "-Dlogback.configurationFile=" + workingDirectory.resolve("conf/logback.xml").toAbsolutePath(),
-            "-Xmx1g",
-            "-cp", lib.toAbsolutePath() + "/*",
-            "org.apache.james.MemoryJamesServerMain")
+            "-Xmx1g"));
+        if (queue.broker == null) {
+            command.addAll(List.of("-cp", lib.toAbsolutePath() + "/*", "org.apache.james.MemoryJamesServerMain"));
+        } else {
+            Path target = lib.getParent().getParent();
+            command.addAll(List.of("-Dmaelezo.activemq.broker=" + queue.broker, "-cp",
+                lib.toAbsolutePath() + "/*" + File.pathSeparator + target.resolve("activemq-lib").toAbsolutePath() + "/*"
+                    + File.pathSeparator + target.resolve("classes").toAbsolutePath(),
+                "io.maelezo.it.queue.ActiveMQJamesServerMain"));
+        }
+        return launch(command, workingDirectory, smtp, imap, webadmin);
+    }
+
+    private static DeployedJames launch(List<String> command, Path workingDirectory, int smtp, int imap, int webadmin)
+        throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
             .directory(workingDirectory.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(workingDirectory.resolve("james.out").toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(workingDirectory.resolve("james.out").toFile()))
             .start();
-        DeployedJames james = new DeployedJames(process, workingDirectory, smtp, imap, webadmin);
+        DeployedJames james = new DeployedJames(process, workingDirectory, smtp, imap, webadmin, command);
         try {
             james.awaitStarted();
         } catch (RuntimeException | IOException | InterruptedException e) {
@@ -261,6 +284,16 @@ public final class DeployedJames implements AutoCloseable {
         } catch (RuntimeException e) {
             return "(no log)";
         }
+    }
+
+    /** kill -9: James stops at once, mid-work, as in a power cut (SIGKILL on Linux). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** The same James started again on the same working directory, configuration and ports (after {@link #kill()}). */
+    public DeployedJames restart() throws IOException, InterruptedException {
+        return launch(command, workingDirectory, smtpPort, imapPort, webadminPort);
     }
 
     @Override
