@@ -1,0 +1,126 @@
+package io.maelezo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.net.smtp.SMTPClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 in the middle of a burst, on James's persistent ActiveMQ queue: 300 mails the remote
+ * server refuses, from outside senders whose bounces leave through RemoteDelivery to the test's own
+ * SMTP server (counted there, not in a memory mailbox the crash would lose); James is killed after
+ * about a third of the bounces and restarted on the same directory. No refused mail may be left
+ * without a bounce; maelezo may duplicate no more bounces than plain James (DSNBounce) under the
+ * same crash, give or take the mails in flight (James's 20 spool threads and 10 delivery threads).
+ */
+class CrashOnPersistentQueueTest {
+    static final int MAILS = 300;
+    static final int IN_FLIGHT = 20 + 10;
+    private static final Pattern REFUSED = Pattern.compile("refused(\\d+)@remote\\.example");
+
+    /** What one run saw: how many refused mails got no bounce, and how many bounces were more than one. */
+    static final class Outcome {
+        final int lost;
+        final int duplicated;
+        final int atKill;
+
+        Outcome(int lost, int duplicated, int atKill) {
+            this.lost = lost;
+            this.duplicated = duplicated;
+            this.atKill = atKill;
+        }
+
+        @Override
+        public String toString() {
+            return "lost " + lost + ", duplicated " + duplicated + " (killed after " + atKill + " bounces)";
+        }
+    }
+
+    /** Bounces the remote server accepted, by refused mail. */
+    private static Map<Integer, Integer> bouncesByMail(RejectingSmtpServer remote) {
+        Map<Integer, Integer> bounces = new TreeMap<>();
+        for (byte[] mail : remote.accepted()) {
+            Matcher refused = REFUSED.matcher(new String(mail, StandardCharsets.ISO_8859_1));
+            if (refused.find()) {
+                bounces.merge(Integer.parseInt(refused.group(1)), 1, Integer::sum);
+            }
+        }
+        return bounces;
+    }
+
+    private static int total(Map<Integer, Integer> bounces) {
+        return bounces.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static Outcome crashRun(boolean withMaelezo) throws Exception {
+        try (RejectingSmtpServer remote = RejectingSmtpServer.start()) {
+            for (int i = 0; i < MAILS; i++) {
+                remote.reject("refused" + i + "@remote.example", "550 5.1.1 <refused" + i + "@remote.example>: User unknown");
+            }
+            Path workingDirectory = Files.createTempDirectory(Path.of("target"), withMaelezo ? "crash-maelezo-" : "crash-plain-");
+            DeployedJames james = DeployedJames.start(workingDirectory, remote.port(), withMaelezo, UnaryOperator.identity(),
+                JamesQueue.activeMQ("embedded"));
+            try {
+                SMTPClient smtp = new SMTPClient();
+                smtp.connect("127.0.0.1", james.smtpPort());
+                smtp.helo("client.outside.example");
+                for (int i = 0; i < MAILS; i++) {
+                    assertThat(smtp.setSender("s" + i + "@outside.example")).isTrue();
+                    assertThat(smtp.addRecipient("refused" + i + "@remote.example")).isTrue();
+                    assertThat(smtp.sendShortMessageData("From: s" + i + "@outside.example\r\nTo: refused" + i
+                        + "@remote.example\r\nSubject: Barua " + i + "\r\n\r\nHabari.\r\n")).isTrue();
+                }
+                smtp.disconnect();
+
+                await("a third of the bounces", Duration.ofSeconds(120), () -> total(bouncesByMail(remote)) >= MAILS / 3);
+                james.kill();
+                int atKill = total(bouncesByMail(remote));
+                james = james.restart();
+
+                // Every refused mail bounced, then nothing more for 15 s.
+                await("a bounce for every refused mail", Duration.ofSeconds(180), () -> bouncesByMail(remote).size() >= MAILS);
+                int seen = -1;
+                while (seen != total(bouncesByMail(remote))) {
+                    seen = total(bouncesByMail(remote));
+                    Thread.sleep(15_000);
+                }
+                Map<Integer, Integer> bounces = bouncesByMail(remote);
+                return new Outcome(MAILS - bounces.size(), total(bounces) - bounces.size(), atKill);
+            } finally {
+                james.close();
+            }
+        }
+    }
+
+    @Test
+    void aCrashMidBurstLosesNoBounceAndMaelezoDuplicatesNoMoreThanPlainJames() throws Exception {
+        Outcome plain = crashRun(false);
+        Outcome maelezo = crashRun(true);
+        System.out.println("kill -9 on ActiveMQ, " + MAILS + " refused mails: plain James " + plain + "; maelezo " + maelezo);
+
+        assertThat(maelezo.lost).as("maelezo: refused mails without a bounce").isZero();
+        assertThat(maelezo.duplicated).as("maelezo's duplicates against plain James's " + plain.duplicated + " and " + IN_FLIGHT + " in flight")
+            .isLessThanOrEqualTo(plain.duplicated + IN_FLIGHT);
+    }
+}
