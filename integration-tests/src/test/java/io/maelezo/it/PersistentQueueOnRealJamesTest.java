@@ -48,7 +48,8 @@ class PersistentQueueOnRealJamesTest {
     }
 
     private BounceParts bounceOf(UnaryOperator<String> mailetContainer) throws Exception {
-        remote = RejectingSmtpServer.start().reject("rafiki@remote.example", LISTED);
+        remote = RejectingSmtpServer.start().reject("rafiki@remote.example", LISTED)
+            .reject("busy@remote.example", "451 4.3.0 Temporary local problem, please try again later");
         Path workingDirectory = Files.createTempDirectory(Path.of("target"), "activemq-james-");
         james = DeployedJames.start(workingDirectory, remote.port(), true, mailetContainer, JamesQueue.activeMQ("embedded"));
         james.addUser(SENDER, "secret");
@@ -60,7 +61,14 @@ class PersistentQueueOnRealJamesTest {
         try (TestIMAPClient imap = new TestIMAPClient()) {
             imap.connect("127.0.0.1", james.imapPort()).login(SENDER, "secret").select(TestIMAPClient.INBOX)
                 .awaitMessage(Awaitility.await().atMost(Duration.ofSeconds(90)));
-            return new BounceParts(ImapFetch.message(imap.readFirstMessage()));
+            BounceParts first = new BounceParts(ImapFetch.message(imap.readFirstMessage()));
+            // Then a mail James retries and gives up on: its retry count crosses the outgoing queue and the hop to bounces.
+            try (SMTPMessageSender smtp = new SMTPMessageSender(JamesEnvironment.DOMAIN)) {
+                smtp.connect("127.0.0.1", Port.of(james.smtpPort())).sendMessageWithHeaders(SENDER, "busy@remote.example",
+                    "From: " + SENDER + "\r\nTo: busy@remote.example\r\nSubject: Tena\r\n\r\nHabari.\r\n");
+            }
+            imap.awaitMessageCount(Awaitility.await().atMost(Duration.ofSeconds(90)), 2);
+            return first;
         }
     }
 
@@ -78,6 +86,7 @@ class PersistentQueueOnRealJamesTest {
         String recorded = attributesLog();
         assertThat(recorded).contains("delivery-error={\"serializer\":\"StringSerializer\",\"value\":\"" + LISTED + "\"}")
             .contains("is-delivery-permanent-error={\"serializer\":\"BooleanSerializer\",\"value\":true}")
+            .containsPattern("delivery_retry_count=\\{\"serializer\":\"IntSerializer\",\"value\":\\d+}")
             .doesNotContain("(no JSON form)");
         assertThat(james.log()).doesNotContain(LOST.get(0)).doesNotContain(LOST.get(1));
     }
