@@ -47,6 +47,12 @@ class PersistentQueueOnRealJamesTest {
             "$1<mailet match=\"All\" class=\"io.maelezo.it.queue.RecordAttributes\"><at>" + mailetClass + "</at></mailet>$1$2");
     }
 
+    /** The first mailet of transport sets dsn-arrival-date (a date attribute), which then crosses the outgoing queue and the hop to bounces. */
+    private static String withArrivalDate(String xml) {
+        return xml.replaceFirst("(<processor [^>]*state=\"transport\"[^>]*>)",
+            "$1<mailet match=\"All\" class=\"io.maelezo.it.queue.SetArrivalDate\"/>");
+    }
+
     private BounceParts bounceOf(UnaryOperator<String> mailetContainer) throws Exception {
         remote = RejectingSmtpServer.start().reject("rafiki@remote.example", LISTED)
             .reject("busy@remote.example", "451 4.3.0 Temporary local problem, please try again later");
@@ -78,14 +84,15 @@ class PersistentQueueOnRealJamesTest {
 
     @Test
     void whatExplainedDsnBounceReadsArrivesUnchangedAfterTheQueueHopToBounces() throws Exception {
-        BounceParts bounce = bounceOf(xml -> recordedBefore("io.maelezo.james.ExplainedDSNBounce", xml));
+        BounceParts bounce = bounceOf(xml -> withArrivalDate(recordedBefore("io.maelezo.james.ExplainedDSNBounce", xml)));
 
         assertThat(bounce.text()).startsWith("Barua pepe yako haikufika: seva ya mtoa huduma wako iko kwenye orodha ya kuzuia")
             .contains("https://check.spamhaus.org/results/?query=192.0.2.1");
-        assertThat(bounce.deliveryStatus()).contains("Diagnostic-Code: smtp; " + LISTED);
+        assertThat(bounce.deliveryStatus()).contains("Diagnostic-Code: smtp; " + LISTED).contains("Arrival-Date: ");
         String recorded = attributesLog();
         assertThat(recorded).contains("delivery-error={\"serializer\":\"StringSerializer\",\"value\":\"" + LISTED + "\"}")
             .contains("is-delivery-permanent-error={\"serializer\":\"BooleanSerializer\",\"value\":true}")
+            .containsPattern("dsn-arrival-date=\\{\"serializer\":\"DateSerializer\",\"value\":\"20\\d\\d-")
             .containsPattern("delivery_retry_count=\\{\"serializer\":\"IntSerializer\",\"value\":\\d+}")
             .doesNotContain("(no JSON form)");
         assertThat(james.log()).doesNotContain(LOST.get(0)).doesNotContain(LOST.get(1));
