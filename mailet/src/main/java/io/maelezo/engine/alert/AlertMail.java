@@ -62,7 +62,9 @@ public final class AlertMail {
     private Map<String, Object> values(Alert alert, Duration interval) {
         Map<String, Object> values = new HashMap<>();
         values.put("party", alert.refusal().party());
-        values.put("listed", alert.refusal().listed());
+        if (!alert.refusal().listed().isEmpty()) {
+            values.put("listed", alert.refusal().listed());
+        }
         alert.refusal().page().ifPresent(page -> values.put("page", page));
         values.put("bounces", alert.bounces());
         values.put("senders", alert.senders());

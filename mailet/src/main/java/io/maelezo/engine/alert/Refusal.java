@@ -88,7 +88,7 @@ public final class Refusal {
         }
         if (failure.category() == Category.BLOCKLISTED) {
             String party = failure.blocklist().map(operator -> operator.name()).orElse(provider);
-            return Optional.of(new Refusal(Kind.BLOCKLISTED, party, failure.listedAddress().orElse("this server's address"),
+            return Optional.of(new Refusal(Kind.BLOCKLISTED, party, failure.listedAddress().orElse(""),
                 failure.blocklistUrl()));
         }
         if (ExplanationWriter.reasonGroup(failure).equals(Category.AUTHENTICATION.id())) {
@@ -130,7 +130,7 @@ public final class Refusal {
         return party;
     }
 
-    /** What is listed or failing: an IP address, a domain, or the checks and the domain they are about. */
+    /** What is listed or failing: an IP address (empty when the reply names none), a domain, or the checks and the domain they are about. */
     public String listed() {
         return listed;
     }
@@ -157,6 +157,6 @@ public final class Refusal {
 
     @Override
     public String toString() {
-        return kind.words() + " (" + party + ": " + listed + ")";
+        return kind.words() + " (" + party + (listed.isEmpty() ? "" : ": " + listed) + ")";
     }
 }

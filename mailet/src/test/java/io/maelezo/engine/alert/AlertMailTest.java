@@ -41,6 +41,15 @@ class AlertMailTest {
     }
 
     @Test
+    void aListingOfAnAddressTheReplyDoesNotNameIsToldWithoutOne() {
+        Refusal refusal = new Refusal(Refusal.Kind.BLOCKLISTED, "Microsoft (Outlook.com / Office 365)", "", Optional.empty());
+        assertThat(WORDS.subject(alert(refusal, false))).isEqualTo("[maelezo] This server's mail is refused: (Microsoft (Outlook.com / Office 365))");
+        assertThat(WORDS.body(alert(refusal, false), Duration.ofHours(6)))
+            .contains("What: the IP address this server sends from is on the blocklist of Microsoft")
+            .contains("Nini: anwani ya IP ya seva hii inayotuma barua iko kwenye orodha ya kuzuia");
+    }
+
+    @Test
     void aSummarySaysItIsOneAndAnAuthenticationAlertSaysWhatToCheck() {
         Refusal refusal = new Refusal(Refusal.Kind.AUTHENTICATION, "gmail.com", "SPF/DKIM (maelezo.test)", Optional.empty());
         String body = WORDS.body(alert(refusal, true), Duration.ofMinutes(30));
