@@ -147,6 +147,9 @@ public final class DeployedJames implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("James stopped while starting (exit " + process.exitValue() + "):\n" + logTail());
             }
+            if (logTail().contains("Address already in use")) {
+                throw new IllegalStateException("James could not bind one of its ports:\n" + logTail());
+            }
             if (listening(smtpPort) && listening(imapPort) && webadminAnswers()) {
                 return;
             }

@@ -145,6 +145,17 @@ public final class JamesEnvironment {
 
     /** A port nobody listens on right now, for the processes that need one fixed before they start. */
     public static int freePort() {
+        // Below Linux's ephemeral range (32768-60999): a port the OS hands out to outgoing connections
+        // could be taken by one of them before the process that is told to listen on it binds it.
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                // taken: another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

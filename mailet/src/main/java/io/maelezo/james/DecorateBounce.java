@@ -46,9 +46,9 @@ import io.maelezo.report.Decoration;
  * &lt;/mailet&gt;
  * </code></pre>
  * A bounce that cannot be explained is delivered unchanged and logged (WARN); nothing is dropped.
- * A bounce whose returned original never passed through one of {@code ownHosts} (no Received line
- * of theirs, a Message-ID of none of James's domains) opens with "you probably did not send this"
- * ({@link ForgedBounceCheck}).
+ * A bounce to James's own users whose returned original never passed through one of {@code ownHosts}
+ * (no Received line of theirs, a Message-ID of none of James's domains) opens with "you probably did
+ * not send this" ({@link ForgedBounceCheck}).
  */
 public class DecorateBounce extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(DecorateBounce.class);
@@ -102,11 +102,17 @@ public class DecorateBounce extends GenericMailet {
         return new ForgedBounceCheck(ownHost, jamesDomain);
     }
 
+    /** Whether every recipient of the bounce is one of James's users (only their bounces may be told as forged). */
+    private boolean toLocalUsers(Mail mail) {
+        MailetContext context = getMailetContext();
+        return !mail.getRecipients().isEmpty() && mail.getRecipients().stream().allMatch(context::isLocalEmail);
+    }
+
     @Override
     public void service(Mail mail) throws MessagingException {
         try {
             Optional<String> knownReply = MaelezoAttributes.string(mail, MaelezoAttributes.DIAGNOSTIC);
-            Decoration decoration = decorator.decorate(mail.getMessage(), knownReply);
+            Decoration decoration = decorator.decorate(mail.getMessage(), knownReply, toLocalUsers(mail));
             if (decoration.message().isPresent()) {
                 mail.setMessage(decoration.message().get());
                 metrics.explained(decoration.categories());

@@ -99,6 +99,15 @@ public final class BounceDecorator {
      *                   used instead of the report's own Diagnostic-Code when present
      */
     public Decoration decorate(MimeMessage message, Optional<String> knownReply) throws MessagingException, IOException {
+        return decorate(message, knownReply, true);
+    }
+
+    /**
+     * @param toLocalUsers the bounce goes to this installation's own users: only then may it say "you
+     *                     probably did not send this" (a bounce James relays to someone else's user proves
+     *                     nothing about this installation's hosts)
+     */
+    public Decoration decorate(MimeMessage message, Optional<String> knownReply, boolean toLocalUsers) throws MessagingException, IOException {
         if (isDecorated(message)) {
             return Decoration.unchanged(Decoration.Outcome.ALREADY_DECORATED, "already explained by maelezo");
         }
@@ -119,7 +128,7 @@ public final class BounceDecorator {
         List<List<Explanation>> languages = explanation.explanations(classified,
             Suppliers.memoize(() -> Optional.ofNullable(sentDate(message)).orElseGet(Instant::now)));
         String reportingServer = bounce.status().flatMap(DeliveryStatus::reportingMta).orElse(null);
-        boolean suspectedForged = suspectedForged(bounce);
+        boolean suspectedForged = toLocalUsers && suspectedForged(bounce);
         MimeMultipart decorated;
         if (bounce.isStandardReport()) {
             decorated = decoratedReport(message, bounce, languages, classified, reportingServer, suspectedForged);

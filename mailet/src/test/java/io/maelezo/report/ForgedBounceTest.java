@@ -72,6 +72,13 @@ class ForgedBounceTest {
     }
 
     @Test
+    void aBounceJamesRelaysToSomeoneElsesUserMakesNoClaim() throws Exception {
+        MimeMessage relayed = Dsn.roundTrip(DECORATOR.decorate(Dsn.parse(bounce("message/rfc822", FORGED).getBytes(StandardCharsets.US_ASCII)),
+            Optional.empty(), false).message().orElseThrow());
+        assertThat(Dsn.text(relayed)).startsWith("Barua pepe yako haikufika").doesNotContain("hukuituma");
+    }
+
+    @Test
     void withoutTheCheckNothingIsClaimed() throws Exception {
         BounceDecorator plain = new BounceDecorator(Engine.create(Settings.defaults()));
         MimeMessage explained = Dsn.roundTrip(plain.decorate(Dsn.parse(bounce("message/rfc822", FORGED).getBytes(StandardCharsets.US_ASCII)),
