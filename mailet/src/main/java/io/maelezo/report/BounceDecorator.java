@@ -29,7 +29,7 @@ import io.maelezo.engine.classify.FailureEvidence;
 import io.maelezo.engine.classify.Verdict;
 import io.maelezo.engine.help.ForgedBounceCheck;
 import io.maelezo.engine.parse.DiagnosticParser;
-import io.maelezo.engine.text.BounceRenderer.BounceView;
+import io.maelezo.engine.text.BounceView;
 import io.maelezo.engine.text.Explanation;
 
 /**

@@ -29,7 +29,7 @@ import io.maelezo.engine.alert.RefusalWatch;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.FailureEvidence;
 import io.maelezo.engine.parse.DiagnosticParser;
-import io.maelezo.engine.text.BounceRenderer.BounceView;
+import io.maelezo.engine.text.BounceView;
 import io.maelezo.engine.text.Explanation;
 
 /**

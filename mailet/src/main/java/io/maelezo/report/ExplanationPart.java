@@ -23,7 +23,7 @@ import io.maelezo.engine.Engine;
 import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.parse.DiagnosticParser;
-import io.maelezo.engine.text.BounceRenderer.BounceView;
+import io.maelezo.engine.text.BounceView;
 import io.maelezo.engine.text.Explanation;
 import io.maelezo.engine.text.ExplanationWriter;
 import io.maelezo.engine.text.Language;

@@ -1,11 +1,9 @@
 package io.maelezo.engine.text;
 
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +16,6 @@ import io.maelezo.engine.Category;
 import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.help.DomainSuggestions;
-import io.maelezo.engine.help.HelpMail;
 import io.maelezo.engine.help.SupportContact;
 
 /**
@@ -37,7 +34,7 @@ import io.maelezo.engine.help.SupportContact;
  *   <li>{@code told.admin} and {@code told.step}: once the postmaster has been alerted to a refusal of the
  *       installation ({@link Classification#adminTold()}), instead of the steps after the first (reach the recipient);</li>
  *   <li>{@code step.support}: the admin's support contact, when configured; in HTML the step itself is a link when
- *       the contact is an address ({@code mailto:}, with {@code support.mail.subject} and {@code .body}: {@link HelpMail})
+ *       the contact is an address ({@code mailto:}, with {@code support.mail.subject} and {@code .body}: {@link HelpStep})
  *       or a phone number ({@code tel:});</li>
  *   <li>for a recipient the reporting server still tries (a delay notice), {@code delayed.*} instead of the
  *       category's texts: not arrived yet, the server keeps trying, nothing to do now, never "send it again";
@@ -51,7 +48,8 @@ public final class ExplanationWriter {
 
     private final Texts texts;
     private final Optional<String> supportContact;
-    private final Optional<SupportContact> contact;
+    /** What tapping the "ask for help" step opens. */
+    private final HelpStep helpStep;
     private final DomainSuggestions domains;
     /** False when no entry uses {{recipients}} (the shipped texts): then the words of a reason are the same for any recipients. */
     private final boolean wordsNameRecipients;
@@ -69,7 +67,7 @@ public final class ExplanationWriter {
         this.texts = texts;
         this.domains = domains;
         this.supportContact = supportContact.map(String::trim).filter(contact -> !contact.isEmpty());
-        this.contact = SupportContact.of(this.supportContact);
+        this.helpStep = new HelpStep(texts, SupportContact.of(this.supportContact));
         this.wordsNameRecipients = texts.mayUse("recipients");
     }
 
@@ -137,7 +135,7 @@ public final class ExplanationWriter {
         }
         String label = texts.require(language, action == Action.DELAYED ? "section.recipients.delayed" : "section.recipients", Map.of());
         Optional<String> help = words.supportStep < 0 ? Optional.empty()
-            : helpUri(language, classification, recipients, action, noticeDate);
+            : helpStep.uri(language, classification, recipients, action, noticeDate);
         List<String> suggestions = new ArrayList<>();
         if (action == Action.FAILED && classification.category() == Category.DOMAIN_UNKNOWN) {
             for (String recipient : recipients.subList(0, Math.min(recipients.size(), MAX_NAMED))) {
@@ -155,44 +153,6 @@ public final class ExplanationWriter {
      */
     public Optional<String> suggestion(String recipient, Classification classification) {
         return classification.category() == Category.DOMAIN_UNKNOWN ? domains.suggest(recipient) : Optional.empty();
-    }
-
-    /** A date in a prepared mail: numbers only, with its time zone. */
-    private static final DateTimeFormatter NOTICE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '(UTC'xxx')'", Locale.ROOT);
-
-    /**
-     * What tapping the "ask for help" step opens: a mail to the support address that names the
-     * recipients, the date and the codes (never the remote server's words), or a call.
-     */
-    private Optional<String> helpUri(Language language, Classification classification, List<String> recipients, Action action,
-                                     Supplier<ZonedDateTime> noticeDate) {
-        SupportContact support = contact.orElseThrow();
-        if (support.kind() == SupportContact.Kind.PHONE) {
-            return Optional.of(support.telUri());
-        }
-        if (support.kind() != SupportContact.Kind.MAIL) {
-            return Optional.empty();
-        }
-        Map<String, Object> values = new HashMap<>();
-        values.put("date", NOTICE_DATE.format(noticeDate.get()));
-        String codes = (classification.replyCode().orElse("") + " " + classification.enhancedStatus().orElse("")).trim();
-        if (!codes.isEmpty()) {
-            values.put("codes", codes);
-        }
-        if (action == Action.DELAYED) {
-            values.put("delayed", true);
-        }
-        return HelpMail.uri(support.written(),
-            named -> texts.render(language, "support.mail.subject", with(values, "recipients", listed(recipients, named)))
-                .orElse("").replaceAll("[\\r\\n]+", " "),
-            named -> texts.render(language, "support.mail.body", with(values, "recipients", listed(recipients, named))).orElse(""),
-            recipients.size());
-    }
-
-    private static Map<String, Object> with(Map<String, Object> values, String name, Object value) {
-        Map<String, Object> more = new HashMap<>(values);
-        more.put(name, value);
-        return more;
     }
 
     /**
@@ -301,6 +261,7 @@ public final class ExplanationWriter {
         return listed(recipients, MAX_NAMED);
     }
 
+    /** At most {@code named} recipients by name, then how many more. */
     static String listed(List<String> recipients, int named) {
         if (recipients.size() <= named) {
             return String.join(", ", recipients);

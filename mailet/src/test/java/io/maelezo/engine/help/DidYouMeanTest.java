@@ -18,6 +18,7 @@ import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.text.BounceRenderer;
+import io.maelezo.engine.text.BounceView;
 import io.maelezo.engine.text.Explanation;
 import io.maelezo.engine.text.Language;
 import io.maelezo.engine.text.TechnicalRow;
@@ -46,7 +47,7 @@ class DidYouMeanTest {
     void theSuggestionIsWhatAPersonReadsRightAfterWhomTheMailWasFor() {
         Classification noDns = ENGINE.classify("550 5.1.2 Host or domain name not found. Name service error for name=yahooo.com type=A");
         Explanation sw = ENGINE.explain(Language.SW, noDns, List.of("baraka@yahooo.com"), Action.FAILED);
-        String text = new BounceRenderer().text(new BounceRenderer.BounceView(List.of(List.of(sw)), ENGINE.texts(),
+        String text = new BounceRenderer().text(new BounceView(List.of(List.of(sw)), ENGINE.texts(),
             List.of(new TechnicalRow("baraka@yahooo.com", null, "5.1.2", "domain-unknown", "550 5.1.2 Host not found")), null, null));
 
         String afterRecipients = text.substring(text.indexOf("baraka@yahooo.com") + "baraka@yahooo.com".length()).strip();

@@ -19,6 +19,7 @@ import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Classifier;
 import io.maelezo.engine.text.BounceRenderer;
+import io.maelezo.engine.text.BounceView;
 import io.maelezo.engine.text.Explanation;
 import io.maelezo.engine.text.ExplanationWriter;
 import io.maelezo.engine.text.Language;
@@ -111,7 +112,7 @@ class OneTapHelpTest {
     void inHtmlTheHelpStepIsTheLinkAndTextPlainShowsTheAddress() {
         Explanation sw = explained("msaada@mtoa.example", Language.SW, List.of("juma@remote.example"), Action.FAILED);
         BounceRenderer renderer = new BounceRenderer();
-        BounceRenderer.BounceView view = new BounceRenderer.BounceView(List.of(List.of(sw)), Texts.shipped(),
+        BounceView view = new BounceView(List.of(List.of(sw)), Texts.shipped(),
             List.of(new TechnicalRow("juma@remote.example", null, "5.1.1", "address-invalid", "550 5.1.1 User unknown", null)),
             "mx.remote.example", null);
 

@@ -123,7 +123,7 @@ class ReviewOneItemsTest {
                 languages.add(List.of(engine.explain(language, listed, List.of("rcpt@remote.example"), Action.FAILED)));
             }
             TechnicalRow row = new TechnicalRow("rcpt@remote.example", null, null, "blocklisted", "Too many retries failure.");
-            BounceRenderer.BounceView view = new BounceRenderer.BounceView(languages, engine.texts(), List.of(row), "mx.example", null);
+            BounceView view = new BounceView(languages, engine.texts(), List.of(row), "mx.example", null);
             String text = engine.renderer().text(view).replaceAll("\\s+", " ");
             String html = org.jsoup.Jsoup.parse(engine.renderer().html(view)).text();
             boolean swahiliFirst = engine == ENGINE;

@@ -88,7 +88,7 @@ class TemplateNamesTest {
                 engine.explain(language, listed, List.of("b@remote.example"), Action.DELAYED)));
         }
         TechnicalRow row = new TechnicalRow("a@remote.example", "554 (x)", "5.7.1", "blocklisted", "blocked");
-        BounceRenderer.BounceView view = new BounceRenderer.BounceView(languages, engine.texts(), List.of(row), "mx.example", "original");
+        BounceView view = new BounceView(languages, engine.texts(), List.of(row), "mx.example", "original");
 
         assertThat(engine.renderer().models(view)).extracting(Object::getClass)
             .containsOnly(TemplateModels.Page.class, TemplateModels.Advice.class)
