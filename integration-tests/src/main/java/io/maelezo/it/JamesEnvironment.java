@@ -146,22 +146,28 @@ public final class JamesEnvironment {
     /** A port nobody listens on right now, for the processes that need one fixed before they start. */
     public static int freePort() {
         // Below Linux's ephemeral range (32768-60999): a port the OS hands out to outgoing connections
-        // could be taken by one of them before the process that is told to listen on it binds it.
+        // could be taken by one of them before the process that is told to listen on it binds it. A
+        // port is bound without SO_REUSEADDR to test it (a server that binds it later may not set it,
+        // and a port still in TIME_WAIT would fail there), and never handed out twice by this JVM.
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 50; attempt++) {
+        for (int attempt = 0; attempt < 100; attempt++) {
             int port = random.nextInt(20_000, 32_000);
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                HANDED_OUT.add(port);
+                return port;
             } catch (IOException e) {
                 // taken: another
             }
         }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        throw new IllegalStateException("no free port found in 20000-31999");
     }
+
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static String resource(String name) throws IOException {
         try (InputStream in = JamesEnvironment.class.getResourceAsStream(name)) {

@@ -120,6 +120,15 @@ class AdminLearnsFirstOnRealJamesTest {
         assertThat(alert.getHeader("X-Maelezo", null)).as("maelezo left its own alert alone").isEqualTo("alert");
         assertThat((String) alert.getContent()).startsWith("Remote servers are refusing mail from this James server")
             .contains("https://check.spamhaus.org/results/?query=192.0.2.77").contains("Seva za mbali zinakataa");
+        // The loop closed: bounces after the alert tell the sender the administrator has been told; the one that alerted asks to forward it.
+        java.util.List<String> told = new java.util.ArrayList<>();
+        for (int sender = 0; sender < 3; sender++) {
+            for (int number = 1; number <= 2; number++) {
+                told.add(new BounceParts(message(server, "mtumaji" + sender + "@" + JamesEnvironment.DOMAIN, number)).text());
+            }
+        }
+        assertThat(told).anyMatch(text -> text.contains("Msimamizi wa mtoa huduma wako wa barua pepe tayari amearifiwa kuhusu tatizo hili"))
+            .anyMatch(text -> text.contains("Tuma taarifa hii yote kwa mtoa huduma wako"));
         String health = get("/healthcheck/checks/maelezo");
         assertThat(health).contains("\"status\":\"degraded\"").contains("192.0.2.77");
 

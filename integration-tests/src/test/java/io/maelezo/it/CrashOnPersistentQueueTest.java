@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -14,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.commons.net.smtp.SMTPClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,16 +64,6 @@ class CrashOnPersistentQueueTest {
         return bounces.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private static Outcome crashRun(boolean withMaelezo) throws Exception {
         try (RejectingSmtpServer remote = RejectingSmtpServer.start()) {
             for (int i = 0; i < MAILS; i++) {
@@ -94,13 +84,15 @@ class CrashOnPersistentQueueTest {
                 }
                 smtp.disconnect();
 
-                await("a third of the bounces", Duration.ofSeconds(120), () -> total(bouncesByMail(remote, withMaelezo)) >= MAILS / 3);
+                Awaitility.await("a third of the bounces").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> total(bouncesByMail(remote, withMaelezo)) >= MAILS / 3);
                 james.kill();
                 int atKill = total(bouncesByMail(remote, withMaelezo));
                 james = james.restart();
 
                 // Every refused mail bounced, then nothing more for 15 s.
-                await("a bounce for every refused mail", Duration.ofSeconds(180), () -> bouncesByMail(remote, withMaelezo).size() >= MAILS);
+                Awaitility.await("a bounce for every refused mail").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> bouncesByMail(remote, withMaelezo).size() >= MAILS);
                 int seen = -1;
                 while (seen != total(bouncesByMail(remote, withMaelezo))) {
                     seen = total(bouncesByMail(remote, withMaelezo));

@@ -153,21 +153,6 @@ class InProcessJamesBounceTest {
         assertThat((String) parts.getBodyPart(1).getContent()).contains("Hi. This is the qmail-send program at mx.remote.example.");
     }
 
-    /** A RFC 3464 report from mx.remote.example to a local user: its text, its delivery status and the returned original. */
-    private static String remoteReport(String user, String subject, String id, String text, String status, String original) {
-        return "From: MAILER-DAEMON@mx.remote.example (Mail Delivery System)\r\n"
-            + "To: " + user + "\r\n"
-            + "Subject: " + subject + "\r\n"
-            + "Message-ID: <" + id + "@mx.remote.example>\r\n"
-            + "MIME-Version: 1.0\r\n"
-            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b-" + id + "\"\r\n"
-            + "\r\n--b-" + id + "\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n" + text
-            + "\r\n--b-" + id + "\r\nContent-Type: message/delivery-status\r\n\r\n" + status
-            + "\r\n--b-" + id + "\r\nContent-Type: message/rfc822\r\n\r\n" + original
-            + "\r\n--b-" + id + "--\r\n";
-    }
-
-
     @Test
     void aLargeRefusedMailComesBackLightAsItsHeadersAndTheNoticeSaysWhereTheMailIs(GuiceJamesServer server) throws Exception {
         String sender = "tatu@" + JamesEnvironment.DOMAIN;
@@ -225,7 +210,7 @@ class InProcessJamesBounceTest {
             + "Diagnostic-Code: smtp; 550 5.1.1 <gone@remote.example>: User unknown\r\n";
         String original = "From: " + user + "\r\nTo: full@remote.example, gone@remote.example\r\nSubject: Mwaliko\r\n"
             + "Message-ID: <mwaliko@maelezo.test>\r\n\r\nKaribuni nyote.\r\n";
-        String report = remoteReport(user, "Undelivered Mail Returned to Sender", "report-2",
+        String report = RemoteBounces.report(user, "Undelivered Mail Returned to Sender", "report-2",
             "I'm sorry to have to inform you that your message could not be delivered to one or more recipients.\r\n", status, original);
         RemoteBounces.send(server, user, report);
 
@@ -254,7 +239,7 @@ class InProcessJamesBounceTest {
             + "Will-Retry-Until: Fri, 4 Dec 2026 10:00:00 +0300\r\n";
         String original = "From: " + user + "\r\nTo: polepole@far.example\r\nSubject: Harusi\r\n"
             + "Message-ID: <harusi@maelezo.test>\r\n\r\nKaribu harusini.\r\n";
-        String report = remoteReport(user, "Delayed Mail (still being retried)", "report-3",
+        String report = RemoteBounces.report(user, "Delayed Mail (still being retried)", "report-3",
             "This is the mail system at host mx.remote.example.\r\n\r\n"
             + "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\r\n", status, original);
         RemoteBounces.send(server, user, report);

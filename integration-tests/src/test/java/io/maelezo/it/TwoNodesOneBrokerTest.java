@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
@@ -23,6 +22,7 @@ import javax.mail.internet.MimeMultipart;
 
 import org.apache.activemq.broker.BrokerService;
 import org.apache.commons.net.smtp.SMTPClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,10 +80,8 @@ class TwoNodesOneBrokerTest {
                 send(first.smtpPort(), 0, MAILS / 2);
                 send(second.smtpPort(), MAILS / 2, MAILS);
 
-                Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-                while (bouncesBySender(remote).size() < MAILS && Instant.now().isBefore(deadline)) {
-                    Thread.sleep(200);
-                }
+                Awaitility.await("a bounce for every refused mail").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> bouncesBySender(remote).size() >= MAILS);
                 Thread.sleep(5_000); // a duplicate would come now
                 Map<Integer, Integer> bounces = bouncesBySender(remote);
                 assertThat(bounces).as("a bounce for every refused mail").hasSize(MAILS);

@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 
 import javax.mail.MessagingException;
 
-import org.apache.james.core.Domain;
 import org.apache.mailet.Mail;
 import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.GenericMailet;
@@ -89,14 +88,7 @@ public class DecorateBounce extends GenericMailet {
      * the domains James serves (through its DomainList); its domains, for the Message-ID: James's.
      */
     private ForgedBounceCheck forgedBounceCheck(String ownHosts) {
-        MailetContext context = getMailetContext();
-        Predicate<String> jamesDomain = name -> {
-            try {
-                return context.isLocalServer(Domain.of(name));
-            } catch (RuntimeException e) {
-                return false; // not a domain name
-            }
-        };
+        Predicate<String> jamesDomain = JamesDomains.of(getMailetContext());
         Predicate<String> ownHost = ownHosts == null || ownHosts.isBlank()
             ? OwnHosts.thisMachine().or(jamesDomain) : OwnHosts.parse(ownHosts);
         return new ForgedBounceCheck(ownHost, jamesDomain);

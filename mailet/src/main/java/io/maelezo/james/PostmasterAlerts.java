@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
-import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.MailetContext;
 import org.slf4j.Logger;
@@ -96,7 +93,7 @@ public final class PostmasterAlerts implements RefusalWatch {
         if (mailets == null) {
             return false; // not configured: no mailet of maelezo's bounces set it up
         }
-        Optional<Refusal> refusal = Refusal.of(failure, recipient, domainOf(sender), jamesDomain(mailets));
+        Optional<Refusal> refusal = Refusal.of(failure, recipient, sender, JamesDomains.of(mailets));
         if (refusal.isEmpty()) {
             return false;
         }
@@ -139,21 +136,6 @@ public final class PostmasterAlerts implements RefusalWatch {
 
     public Duration interval() {
         return ledger.interval();
-    }
-
-    private static Predicate<String> jamesDomain(MailetContext context) {
-        return name -> {
-            try {
-                return context.isLocalServer(Domain.of(name));
-            } catch (RuntimeException e) {
-                return false;
-            }
-        };
-    }
-
-    private static String domainOf(String address) {
-        int at = address.lastIndexOf('@');
-        return (at < 0 ? address : address.substring(at + 1)).toLowerCase(Locale.ROOT);
     }
 
     /** Stops the summaries (James stops). */

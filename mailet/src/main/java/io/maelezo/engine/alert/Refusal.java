@@ -72,11 +72,11 @@ public final class Refusal {
     /**
      * The refusal of this installation a failure shows, if it is one.
      *
-     * @param recipient    the recipient whose server refused
-     * @param senderDomain the domain of the mail's sender (the domain SPF, DKIM and DMARC are about)
-     * @param ownDomain    whether a domain is one of this installation's
+     * @param recipient the recipient whose server refused
+     * @param sender    the mail's sender (its domain is the one SPF, DKIM and DMARC are about)
+     * @param ownDomain whether a domain is one of this installation's
      */
-    public static Optional<Refusal> of(Classification failure, String recipient, String senderDomain, Predicate<String> ownDomain) {
+    public static Optional<Refusal> of(Classification failure, String recipient, String sender, Predicate<String> ownDomain) {
         if (failure.misconfiguredBlocklist() || failure.aboutAnotherRecipient()) {
             return Optional.empty();
         }
@@ -92,7 +92,7 @@ public final class Refusal {
                 failure.blocklistUrl()));
         }
         if (ExplanationWriter.reasonGroup(failure).equals(Category.AUTHENTICATION.id())) {
-            return Optional.of(new Refusal(Kind.AUTHENTICATION, provider, String.join("/", checksNamed(reply)) + " (" + senderDomain + ")", Optional.empty()));
+            return Optional.of(new Refusal(Kind.AUTHENTICATION, provider, String.join("/", checksNamed(reply)) + " (" + domainOf(sender) + ")", Optional.empty()));
         }
         return Optional.empty();
     }

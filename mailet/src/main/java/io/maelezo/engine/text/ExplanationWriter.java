@@ -137,9 +137,9 @@ public final class ExplanationWriter {
         Optional<String> help = words.supportStep < 0 ? Optional.empty()
             : helpStep.uri(language, classification, recipients, action, noticeDate);
         List<String> suggestions = new ArrayList<>();
-        if (action == Action.FAILED && classification.category() == Category.DOMAIN_UNKNOWN) {
+        if (action == Action.FAILED) {
             for (String recipient : recipients.subList(0, Math.min(recipients.size(), MAX_NAMED))) {
-                domains.suggest(recipient).flatMap(meant -> texts.render(language, "suggestion.did-you-mean",
+                suggestion(recipient, classification).flatMap(meant -> texts.render(language, "suggestion.did-you-mean",
                     Map.of("suggestion", meant, "address", recipient))).ifPresent(suggestions::add);
             }
         }

@@ -18,7 +18,7 @@ class RefusalTest {
 
     private static Optional<Refusal> of(String reply, String recipient) {
         Classification failure = CLASSIFIER.classify(reply);
-        return Refusal.of(failure, recipient, "maelezo.test", OURS);
+        return Refusal.of(failure, recipient, "amina@maelezo.test", OURS);
     }
 
     @Test
