@@ -171,7 +171,7 @@ public final class BounceDecorator {
             .sendersReply(knownReply.orElse(null))
             .otherRecipients(others);
         if (bounce.failures().size() == 1) {
-            evidence.bounceWords(() -> bounce.ownWords() + "\n" + bounce.subject());
+            evidence.bounceWords(() -> bounce.ownWords() + "\n" + bounce.subjectWords());
         }
         return engine.decide(evidence.build());
     }

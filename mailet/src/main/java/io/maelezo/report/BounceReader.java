@@ -70,7 +70,7 @@ public final class BounceReader {
 
     /** @param attached whether this message is attached to a bounce being read (then no further attached bounce is read) */
     private Optional<BounceReport> readParts(MimeMessage message, boolean attached) throws MessagingException, IOException {
-        String subject = Optional.ofNullable(message.getSubject()).orElse("");
+        String subject = text.subjectWords(Optional.ofNullable(message.getSubject()).orElse(""));
         Optional<ContentType> type = contentType(message.getContentType());
         if (type.isPresent() && MimeParts.matches(type.get(), "multipart/report") && isReportType(type.get(), "feedback-report")) {
             return Optional.empty();

@@ -106,8 +106,8 @@ public final class BounceReport {
         return body == null ? ReturnedHeaders.NONE : ReturnedHeaders.of(body);
     }
 
-    /** The bounce's Subject, decoded. */
-    public String subject() {
+    /** What the bounce's Subject says beyond announcing a bounce ("mailbox full" of "Undeliverable: mailbox full"). */
+    public String subjectWords() {
         return subject;
     }
 

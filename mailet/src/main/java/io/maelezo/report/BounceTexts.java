@@ -44,12 +44,13 @@ final class BounceTexts {
         for (Map<String, String> row : TsvTable.load("bounce-texts.tsv").rows()) {
             Kind kind = Kind.valueOf(row.get("kind").toUpperCase(Locale.ROOT));
             String source = row.get("pattern");
-            if (kind == Kind.ORIGINAL) {
-                // Line-anchored: run as regexes. Unicode case folding reads every character through
+            if (kind == Kind.ORIGINAL || kind == Kind.SUBJECT) {
+                // Originals are line-anchored, announcements are cut out of subjects: run as regexes. Unicode case folding reads every character through
                 // Character.toLowerCase: only where needed.
                 boolean ascii = source.chars().allMatch(c -> c < 128);
                 patterns.get(kind).add(Pattern.compile(source, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | (ascii ? 0 : Pattern.UNICODE_CASE)));
-            } else {
+            }
+            if (kind != Kind.ORIGINAL) {
                 sources.get(kind).add(source); // looked for all at once (KeywordIndex compiles what it needs)
             }
         }
@@ -58,6 +59,18 @@ final class BounceTexts {
 
     boolean matches(Kind kind, String text) {
         return indexes.get(kind).firstMatching(ReplyText.of(text)) >= 0;
+    }
+
+    /**
+     * The subject without the words that only announce a bounce: "Mail System Error - Returned Mail"
+     * says nothing of why, "Undeliverable: mailbox full" still says why ("mailbox full").
+     */
+    String withoutAnnouncement(String subject) {
+        String rest = subject;
+        for (Pattern pattern : patterns.get(Kind.SUBJECT)) {
+            rest = pattern.matcher(rest).replaceAll(" ");
+        }
+        return rest.strip();
     }
 
     /** Where the copy of the original message starts in this text; its length when it has none. */

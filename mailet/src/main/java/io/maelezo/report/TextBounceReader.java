@@ -47,6 +47,11 @@ final class TextBounceReader {
     private static final Pattern ORIGINAL_CC = Pattern.compile("(?im)^[ \\t]*cc:");
     private static final Pattern DELAY = Pattern.compile("(?i)delay|will (be )?retr|warning|still trying|not yet been delivered");
 
+    /** What a bounce's subject says beyond announcing a bounce (see {@link BounceTexts#withoutAnnouncement}). */
+    String subjectWords(String subject) {
+        return texts.withoutAnnouncement(subject);
+    }
+
     TextBounceReader(BounceTexts texts, BounceFamilies families) {
         this.texts = texts;
         this.families = families;

@@ -128,7 +128,7 @@ class SisimaiCorpusTest {
         // 311 of 312: rhost-cox-01 repeats one recipient's report in a second delivery-status part,
         // which Sisimai counts twice and maelezo once.
         assertThat(found).as("failed recipients found").isGreaterThanOrEqualTo(recipients - 1);
-        assertThat(100.0 * agreeing / recipients).as("failed recipients whose category agrees, %").isGreaterThanOrEqualTo(93.5);
+        assertThat(100.0 * agreeing / recipients).as("failed recipients whose category agrees, %").isGreaterThanOrEqualTo(94.2);
     }
 
     @Test

@@ -10,21 +10,25 @@ import java.util.regex.Pattern;
 import io.maelezo.engine.Category;
 
 /**
- * When a reply with no code at all is temporary ({@code temporary-without-code.tsv}): by its
- * category, or by words that say the sending server will retry.
+ * When a reply with no code at all is temporary ({@code temporary-without-code.tsv}): never when
+ * its words say the mail was returned for good (a mail loop); else by its category, or by words
+ * that say the sending server will retry.
  */
 public final class TemporaryWithoutCode {
     private final Set<Category> categories;
     private final List<Pattern> words;
+    private final List<Pattern> finalWords;
 
-    private TemporaryWithoutCode(Set<Category> categories, List<Pattern> words) {
+    private TemporaryWithoutCode(Set<Category> categories, List<Pattern> words, List<Pattern> finalWords) {
         this.categories = categories;
         this.words = words;
+        this.finalWords = finalWords;
     }
 
     public static TemporaryWithoutCode load() {
         Set<Category> categories = EnumSet.noneOf(Category.class);
         List<Pattern> words = new ArrayList<>();
+        List<Pattern> finalWords = new ArrayList<>();
         for (Map<String, String> row : TsvTable.load("temporary-without-code.tsv").rows()) {
             switch (row.get("kind")) {
                 case "category":
@@ -33,15 +37,23 @@ public final class TemporaryWithoutCode {
                 case "words":
                     words.add(Pattern.compile(row.get("value"), Pattern.CASE_INSENSITIVE));
                     break;
+                case "final-words":
+                    finalWords.add(Pattern.compile(row.get("value"), Pattern.CASE_INSENSITIVE));
+                    break;
                 default:
                     throw new IllegalArgumentException("temporary-without-code.tsv: unknown kind '" + row.get("kind") + "'");
             }
         }
-        return new TemporaryWithoutCode(categories, List.copyOf(words));
+        return new TemporaryWithoutCode(categories, List.copyOf(words), List.copyOf(finalWords));
     }
 
     /** Whether a reply without any code, of this category and with these words, is temporary. */
     public boolean temporary(Category category, String text) {
+        for (Pattern pattern : finalWords) {
+            if (pattern.matcher(text).find()) {
+                return false;
+            }
+        }
         if (categories.contains(category)) {
             return true;
         }

@@ -27,16 +27,16 @@ class DevelopmentSetTest {
     private static final String HELD_OUT_SHA256 = "e5386954196b206ccbc9bd89cdd6f46e0247470c2fb935e96cb469783cbbde11";
     /**
      * The held-out part's floors: the figures measured when they were last raised (2026-12-05:
-     * category 73.5%, temporary 95.3%, after James's own "There are no DNS entries for the hostname"
-     * was read as an unknown domain, from James's source, issue 22), less one reply. The aim is 95% and 98%; not met yet
+     * category 73.9%, temporary 95.5%, after tuning on the tuning part's mail loops, IP blocks,
+     * openspf links and local-delivery write failures), less one reply. The aim is 95% and 98%; not met yet
      * (README "Known limits"). A change that makes the held-out figures worse fails here, and
      * raising a floor is the only edit this test takes when they get better.
      */
-    private static final double HELD_OUT_CATEGORY_FLOOR = 73.2;
-    private static final double HELD_OUT_TEMPORARY_FLOOR = 95.0;
-    /** The tuning part is where a change shows first; it must not slide back (measured 84.5% and 97.3% on 1,785 replies). */
-    private static final double TUNING_CATEGORY_FLOOR = 84.4;
-    private static final double TUNING_TEMPORARY_FLOOR = 97.2;
+    private static final double HELD_OUT_CATEGORY_FLOOR = 73.7;
+    private static final double HELD_OUT_TEMPORARY_FLOOR = 95.3;
+    /** The tuning part is where a change shows first; it must not slide back (measured 85.4% and 97.7% on 1,785 replies). */
+    private static final double TUNING_CATEGORY_FLOOR = 85.3;
+    private static final double TUNING_TEMPORARY_FLOOR = 97.6;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
