@@ -84,7 +84,7 @@ public class Classifier {
         if (diagnostic.enhancedStatus().isEmpty() && reportedStatus != null && STATUS.matcher(reportedStatus.trim()).matches()) {
             diagnostic = new Diagnostic(diagnostic.replyCode().orElse(null), reportedStatus.trim(), diagnostic.text());
         }
-        ReplyText words = ReplyText.of(diagnostic.text());
+        ReplyText words = ReplyText.of(DiagnosticParser.joinedLines(diagnostic));
         ReplyText reading = words;
         Found found = null;
         boolean gaveUp = false;
@@ -97,7 +97,7 @@ public class Classifier {
                 // Final whatever follows; the category is the cause when the rest of the reply names one.
                 gaveUp = true;
                 found = here;
-                reading = ReplyText.of(reasons.withoutGiveUp(diagnostic.text()));
+                reading = ReplyText.of(reasons.withoutGiveUp(words.text()));
                 continue;
             }
             if (gaveUp && !CAUSE_OF_A_GIVE_UP.contains(step)) {

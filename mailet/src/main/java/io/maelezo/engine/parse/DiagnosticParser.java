@@ -1,5 +1,8 @@
 package io.maelezo.engine.parse;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Finds the reply code and the enhanced status code in what a server said, whatever wraps
  * them: {@code smtp; 550 ...}, {@code #550 5.1.1 ...}, {@code Remote server returned '550 ...'},
@@ -21,6 +24,38 @@ public final class DiagnosticParser {
         String replyCode = CodeScanner.replyCode(window);
         String enhancedStatus = CodeScanner.enhancedStatus(window);
         return new Diagnostic(replyCode, enhancedStatus, clean(raw));
+    }
+
+    /**
+     * The words of a multi-line reply joined into one sentence: the reply code (and enhanced
+     * status) that each line repeats ("... or fails to 550-5.7.26 pass authentication checks")
+     * taken out after the first, so that words split across lines read as they were written. The
+     * codes themselves are read from the whole text by {@link #parse}.
+     */
+    public static String joinedLines(Diagnostic diagnostic) {
+        String text = diagnostic.text();
+        if (diagnostic.replyCode().isEmpty()) {
+            return text;
+        }
+        String code = diagnostic.replyCode().get();
+        int first = text.indexOf(code);
+        if (first < 0 || text.indexOf(code, first + code.length()) < 0) {
+            return text;
+        }
+        String status = diagnostic.enhancedStatus().map(s -> "(?:" + Pattern.quote(s) + " )?").orElse("");
+        Matcher repeat = Pattern.compile("(?<![\\d.])" + code + "[- ]" + status).matcher(text);
+        StringBuilder joined = new StringBuilder(text.length());
+        int kept = 0;
+        boolean firstLine = true;
+        while (repeat.find()) {
+            if (firstLine) {
+                firstLine = false; // the reply's own code, where it starts
+                continue;
+            }
+            joined.append(text, kept, repeat.start());
+            kept = repeat.end();
+        }
+        return joined.append(text, kept, text.length()).toString();
     }
 
     /** One line of text safe to quote: no control or direction-changing characters, bounded. */

@@ -26,6 +26,11 @@ class ClassifierTest {
         "550 5.7.1 <a@example.com>: Relay access denied | relay-denied",
         "530 5.7.0 Must issue a STARTTLS command first | tls-required",
         "java.net.ConnectException: Connection refused | network",
+        // Gmail's multi-line replies: the code each line repeats does not split the sentence.
+        "552-5.7.0 This message was blocked because its content presents a potential 552-5.7.0 security issue. | malware",
+        "550-5.7.26 This message does not have authentication information or fails to 550-5.7.26 pass authentication checks. To best protect our users from spam, the 550-5.7.26 message has been blocked. | authentication",
+        // A mail loop is a broken route, not a domain that does not exist.
+        "Lowest numbered MX record points to local host | network",
         // Postfix's deferral prefix is not a rate limit: the cause follows it.
         "delivery temporarily suspended: connect to mx.remote.example[198.51.100.9]:25: Connection timed out | network",
         "java.net.UnknownHostException: mx.example.invalid | domain-unknown",
@@ -154,6 +159,15 @@ class ClassifierTest {
 
         assertThat(classification.category()).isEqualTo(Category.MAILBOX_FULL);
         assertThat(classification.enhancedStatus()).contains("4.2.2");
+    }
+
+    @Test
+    void aMailLoopIsReturnedAtOnceNotRetried() {
+        Classification loop = CLASSIFIER.classify("mail for example.org loops back to myself");
+
+        assertThat(loop.category()).isEqualTo(Category.NETWORK);
+        assertThat(loop.temporary()).isFalse();
+        assertThat(CLASSIFIER.classify("connect to mx.example.org[192.0.2.1]:25: Connection timed out").temporary()).isTrue();
     }
 
     @Test

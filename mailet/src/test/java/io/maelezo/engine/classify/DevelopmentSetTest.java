@@ -34,8 +34,8 @@ class DevelopmentSetTest {
      */
     private static final double HELD_OUT_CATEGORY_FLOOR = 73.7;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.3;
-    /** The tuning part is where a change shows first; it must not slide back (measured 85.4% and 97.7% on 1,785 replies). */
-    private static final double TUNING_CATEGORY_FLOOR = 85.3;
+    /** The tuning part is where a change shows first; it must not slide back (measured 85.5% and 97.7% on 1,785 replies). */
+    private static final double TUNING_CATEGORY_FLOOR = 85.4;
     private static final double TUNING_TEMPORARY_FLOOR = 97.6;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
