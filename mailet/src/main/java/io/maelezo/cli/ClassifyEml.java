@@ -3,15 +3,12 @@ package io.maelezo.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javax.mail.internet.MimeMessage;
-import javax.mail.util.SharedByteArrayInputStream;
-import javax.mail.util.SharedFileInputStream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -24,7 +21,9 @@ import io.maelezo.report.Failure;
 
 /**
  * {@code classify --eml FILE...}: what maelezo understands of each message, one JSON object per
- * file ({@code file}, {@code is_bounce}, {@code suspected_forged}, {@code recipients}; see README.md).
+ * message ({@code file}, {@code message} for each of an mbox's several, {@code is_bounce},
+ * {@code suspected_forged}, {@code recipients}; see README.md). A file is one message or an mbox
+ * ({@link MailboxFile}).
  */
 final class ClassifyEml {
     private ClassifyEml() {
@@ -34,74 +33,72 @@ final class ClassifyEml {
     static boolean run(List<String> files, BounceReader reader, BounceDecorator decorator, PrintStream out) throws IOException {
         boolean allRead = true;
         for (String file : files) {
-            JsonLine line = new JsonLine();
-            JsonGenerator result = line.generator;
-            result.writeStartObject();
-            result.writeStringField("file", file);
-            try (InputStream message = open(Path.of(file))) {
-                MimeMessage read = new MimeMessage(MaelezoCli.session(), message);
-                Optional<BounceReport> report = reader.read(read);
-                List<Failure> failures = report.map(BounceReport::failures).orElse(List.of());
-                // Every verdict first: an error half-way leaves no half-written line.
-                List<Verdict> verdicts = new ArrayList<>();
-                for (Failure failure : failures) {
-                    verdicts.add(decorator.verdict(failure, Optional.empty(), report.get()));
-                }
-                result.writeBooleanField("is_bounce", !failures.isEmpty());
-                result.writeBooleanField("suspected_forged", !failures.isEmpty() && decorator.suspectedForged(report.get()));
-                result.writeArrayFieldStart("recipients");
-                for (int i = 0; i < failures.size(); i++) {
-                    Verdict verdict = verdicts.get(i);
-                    result.writeStartObject();
-                    result.writeStringField("recipient", failures.get(i).recipient());
-                    result.writeStringField("action", verdict.action().id());
-                    JsonLine.classification(result, verdict.classification());
-                    result.writeStringField("reply", verdict.classification().diagnostic().text());
-                    result.writeStringField("suggestion", verdict.action() == Action.FAILED
-                        ? decorator.engine().suggestion(failures.get(i).recipient(), verdict.classification()).orElse(null) : null);
-                    result.writeEndObject();
-                }
-                result.writeEndArray();
-            } catch (IOException | javax.mail.MessagingException e) {
-                line = new JsonLine();
-                result = line.generator;
+            int[] done = {0};
+            try {
+                MailboxFile.forEach(Path.of(file), (number, several, message) -> {
+                    out.println(describe(file, several ? number : 0, message, reader, decorator));
+                    done[0] = number;
+                });
+            } catch (IOException | javax.mail.MessagingException | RuntimeException e) {
+                // A file (or an mbox's next message) that cannot be read: said, and the other files are still read.
+                JsonLine line = new JsonLine();
+                JsonGenerator result = line.generator;
                 result.writeStartObject();
                 result.writeStringField("file", file);
+                if (done[0] > 0) {
+                    result.writeNumberField("message", done[0] + 1);
+                }
                 result.writeBooleanField("is_bounce", false);
                 result.writeBooleanField("suspected_forged", false);
                 result.writeArrayFieldStart("recipients");
                 result.writeEndArray();
                 result.writeStringField("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+                result.writeEndObject();
+                out.println(line.text());
                 allRead = false;
             }
-            result.writeEndObject();
-            out.println(line.text());
         }
         return allRead;
     }
 
-    /** The bytes read first to see whether a file ends its lines in CR alone. */
-    private static final int HEAD = 8192;
-    /** Files up to this size are read into memory at once; larger ones are read from disk as needed. */
-    private static final long IN_MEMORY = 1024 * 1024;
-
     /**
-     * A bounce file to parse, as a shared stream (javax.mail reads its parts without copying
-     * them): a file of up to 1 MB read at once, a larger one from disk as javax.mail needs it, so
-     * that a bounce of any size costs little memory; one whose first lines end in CR alone is read
-     * whole and given LF line ends.
+     * One message's JSON line.
+     *
+     * @param number the message's place in an mbox of several, from 1; 0 for a file of one message
      */
-    private static InputStream open(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEAD);
+    private static String describe(String file, int number, InputStream message, BounceReader reader, BounceDecorator decorator)
+        throws IOException, javax.mail.MessagingException {
+        MimeMessage read = new MimeMessage(MaelezoCli.session(), message);
+        Optional<BounceReport> report = reader.read(read);
+        List<Failure> failures = report.map(BounceReport::failures).orElse(List.of());
+        // Every verdict first: an error half-way leaves no half-written line.
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Failure failure : failures) {
+            verdicts.add(decorator.verdict(failure, Optional.empty(), report.get()));
         }
-        if (BounceReader.withLineFeeds(head) != head) {
-            return new SharedByteArrayInputStream(BounceReader.withLineFeeds(Files.readAllBytes(file)));
+        JsonLine line = new JsonLine();
+        JsonGenerator result = line.generator;
+        result.writeStartObject();
+        result.writeStringField("file", file);
+        if (number > 0) {
+            result.writeNumberField("message", number);
         }
-        if (Files.size(file) <= IN_MEMORY) {
-            return new SharedByteArrayInputStream(Files.readAllBytes(file));
+        result.writeBooleanField("is_bounce", !failures.isEmpty());
+        result.writeBooleanField("suspected_forged", !failures.isEmpty() && decorator.suspectedForged(report.get()));
+        result.writeArrayFieldStart("recipients");
+        for (int i = 0; i < failures.size(); i++) {
+            Verdict verdict = verdicts.get(i);
+            result.writeStartObject();
+            result.writeStringField("recipient", failures.get(i).recipient());
+            result.writeStringField("action", verdict.action().id());
+            JsonLine.classification(result, verdict.classification());
+            result.writeStringField("reply", verdict.classification().diagnostic().text());
+            result.writeStringField("suggestion", verdict.action() == Action.FAILED
+                ? decorator.engine().suggestion(failures.get(i).recipient(), verdict.classification()).orElse(null) : null);
+            result.writeEndObject();
         }
-        return new SharedFileInputStream(file.toFile(), HEAD);
+        result.writeEndArray();
+        result.writeEndObject();
+        return line.text();
     }
 }

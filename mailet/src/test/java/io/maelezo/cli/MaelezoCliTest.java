@@ -103,6 +103,35 @@ class MaelezoCliTest {
     }
 
     @Test
+    void classifyEmlReadsEveryMessageOfAnMboxWithLfOrCrlfLineEnds(@TempDir Path directory) throws Exception {
+        String first = new String(Dsn.james().failed("juma@remote.example", Dsn.BLOCKLIST).bytes(), StandardCharsets.ISO_8859_1);
+        String second = new String(Dsn.james().failed("asha@remote.example", "550 5.1.1 User unknown").bytes(), StandardCharsets.ISO_8859_1);
+        String mbox = "From MAILER-DAEMON Thu Dec  3 10:00:00 2026\n" + first.replace("\r\n", "\n")
+            + "\nFrom MAILER-DAEMON@mx.remote.example Thu Dec  3 10:05:00 2026\n" + second.replace("\r\n", "\n");
+        Path lf = Files.writeString(directory.resolve("bounces.mbox"), mbox, StandardCharsets.ISO_8859_1);
+        Path crlf = Files.writeString(directory.resolve("bounces-crlf.mbox"), mbox.replace("\n", "\r\n"), StandardCharsets.ISO_8859_1);
+        Path single = Files.writeString(directory.resolve("one.mbox"), "From MAILER-DAEMON Thu Dec  3 10:00:00 2026\n" + first,
+            StandardCharsets.ISO_8859_1);
+
+        assertThat(run(new byte[0], "classify", "--eml", lf.toString(), crlf.toString(), single.toString())).isEqualTo(0);
+
+        assertThat(outLines()).hasSize(5);
+        for (int file = 0; file < 2; file++) {
+            JsonNode one = json.readTree(outLines().get(2 * file));
+            JsonNode two = json.readTree(outLines().get(2 * file + 1));
+            assertThat(one.get("message").asInt()).isEqualTo(1);
+            assertThat(one.get("recipients").get(0).get("recipient").asText()).isEqualTo("juma@remote.example");
+            assertThat(one.get("recipients").get(0).get("category").asText()).isEqualTo("blocklisted");
+            assertThat(two.get("message").asInt()).isEqualTo(2);
+            assertThat(two.get("recipients").get(0).get("recipient").asText()).isEqualTo("asha@remote.example");
+            assertThat(two.get("recipients").get(0).get("category").asText()).isEqualTo("mailbox-unknown");
+        }
+        JsonNode alone = json.readTree(outLines().get(4));
+        assertThat(alone.has("message")).as("a file of one message has no message number").isFalse();
+        assertThat(alone.get("recipients").get(0).get("recipient").asText()).isEqualTo("juma@remote.example");
+    }
+
+    @Test
     void classifyEmlSaysWhetherABounceIsProbablyForgedAndWhatAddressWasProbablyMeant(@TempDir Path directory) throws Exception {
         String bounce = "From: MAILER-DAEMON@mx.remote.example\r\nTo: amina@maelezo.test\r\nSubject: Undelivered\r\nMIME-Version: 1.0\r\n"
             + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSorry.\r\n"
