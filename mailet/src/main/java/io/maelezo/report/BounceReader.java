@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import javax.mail.BodyPart;
 import javax.mail.MessagingException;
 import javax.mail.Multipart;
 import javax.mail.Part;
@@ -113,37 +112,15 @@ public final class BounceReader {
         String ownWords = text.ownWords(MessageText.of(message));
         if (text.looksLikeBounce(message, ownWords)) {
             List<Failure> failures = text.failures(message, ownWords);
-            if (!attached && failures.size() == 1 && failures.get(0).recipient().isEmpty() && content instanceof Multipart) {
-                // A gateway's notice around the bounce it received (Trend Micro): the attached bounce names them.
-                Optional<List<Failure>> inner = attachedBounceFailures((Multipart) content);
+            if (!attached && failures.size() == 1 && failures.get(0).recipient().isEmpty()) {
+                // A gateway's notice around the bounce it received, attached (Trend Micro) or quoted
+                // whole in its text (OCN): that bounce names them.
+                Optional<List<Failure>> inner = EnclosedBounce.failures(message, content, ownWords, enclosed -> readParts(enclosed, true));
                 if (inner.isPresent()) {
                     failures = inner.get();
                 }
             }
             return Optional.of(new BounceReport(null, -1, null, failures, subject, () -> ownWords, multipart(content)));
-        }
-        return Optional.empty();
-    }
-
-    /** The failed recipients of the first attached message that is itself a bounce and names them (one level down only). */
-    private Optional<List<Failure>> attachedBounceFailures(Multipart multipart) throws MessagingException, IOException {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (!MimeParts.Type.of(part).is("message/rfc822")) {
-                continue;
-            }
-            Object attached;
-            try {
-                attached = part.getContent();
-            } catch (MessagingException | IOException | RuntimeException e) {
-                continue; // an attachment that cannot be read names nobody
-            }
-            if (attached instanceof MimeMessage) {
-                Optional<BounceReport> inner = readParts((MimeMessage) attached, true);
-                if (inner.isPresent() && !inner.get().failures().isEmpty() && !inner.get().failures().get(0).recipient().isEmpty()) {
-                    return Optional.of(inner.get().failures());
-                }
-            }
         }
         return Optional.empty();
     }

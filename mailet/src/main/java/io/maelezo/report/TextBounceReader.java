@@ -1,8 +1,6 @@
 package io.maelezo.report;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.mail.MessagingException;
-import javax.mail.internet.InternetHeaders;
 import javax.mail.internet.MimeMessage;
 
 /**
@@ -38,11 +35,11 @@ final class TextBounceReader {
         "(?i)\\s*(from|mail from|sender|reply-to|return-path|cc|bcc|x-[\\w-]+|message-id|in-reply-to|references|envelope-from|reporting-mta|received-from-mta)\\s*:");
     /** ... and lines that give an address to write to for help. */
     private static final Pattern CONTACT_WORDS = Pattern.compile("(?i)\\b(contact|assistance|write to|send mail to)\\b|連絡|問い合わせ");
+    /** Japanese puts "contact" after the address, often on the next line ("&lt;support@ocn.ad.jp&gt;" / "へご連絡ください"). */
+    private static final Pattern CONTACT_AFTER = Pattern.compile("\\s*.{0,6}(連絡|問い合わせ)");
     private static final Pattern DAEMON = Pattern.compile(
         "(?i)mailer-?daemon|postmaster|post_master|mail ?delivery|mail ?administrator|bounce|returned mail|mailer|mail system|nobody|noreply|no-reply");
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
-    private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient\\s*:");
-    private static final Pattern ORIGINAL_RECIPIENT = Pattern.compile("(?im)^Original-Recipient\\s*:");
     private static final Pattern ORIGINAL_TO = Pattern.compile("(?im)^[ \\t]*to:[ \\t]*(.+)$");
     private static final Pattern ORIGINAL_CC = Pattern.compile("(?im)^[ \\t]*cc:");
     private static final Pattern DELAY = Pattern.compile("(?i)delay|will (be )?retr|warning|still trying|not yet been delivered");
@@ -103,7 +100,7 @@ final class TextBounceReader {
     List<Failure> failures(MimeMessage message, String ownWords, boolean fields) throws MessagingException {
         boolean delayed = DELAY.matcher(Optional.ofNullable(message.getSubject()).orElse("")).find()
             && !texts.matches(BounceTexts.Kind.START, ownWords.replaceAll("(?i)delay", ""));
-        List<Failure> fromFields = fields ? fieldFailures(ownWords, delayed) : List.of();
+        List<Failure> fromFields = fields ? ReportFieldsInText.failures(ownWords, delayed, MAX_REPLY * 2) : List.of();
         if (!fromFields.isEmpty()) {
             return fromFields;
         }
@@ -117,9 +114,12 @@ final class TextBounceReader {
         Map<String, Integer> positions = new LinkedHashMap<>();
         List<String> announced = failedRecipientsHeader(message);
         int lineStart = 0;
-        for (String line : ownWords.split("\n", -1)) {
+        String[] lines = ownWords.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
             // Only a line with an @ can name an address (most lines of a bounce have none).
-            if (line.indexOf('@') >= 0 && !SENDER_FIELD.matcher(line).lookingAt() && !CONTACT_WORDS.matcher(line).find()) {
+            if (line.indexOf('@') >= 0 && !SENDER_FIELD.matcher(line).lookingAt() && !CONTACT_WORDS.matcher(line).find()
+                && !(n + 1 < lines.length && CONTACT_AFTER.matcher(lines[n + 1]).lookingAt())) {
                 Matcher address = ADDRESS.matcher(line);
                 while (address.find()) {
                     String before = line.substring(Math.max(0, address.start() - 30), address.start()).toLowerCase(Locale.ROOT);
@@ -137,6 +137,7 @@ final class TextBounceReader {
             }
             lineStart += line.length() + 1;
         }
+        positions = SendmailTranscript.withTheirBlocks(ownWords, positions);
         if (!announced.isEmpty()) {
             // Exim and Gmail name the failed recipients in X-Failed-Recipients: that list is the truth.
             Map<String, Integer> ordered = new LinkedHashMap<>();
@@ -158,6 +159,7 @@ final class TextBounceReader {
             int next = i + 1 < entries.size() ? entries.get(i + 1).getValue() : -1;
             // Several recipients on one line share that line's words.
             int end = next > start ? next : endOfParagraph(ownWords, start);
+            end = SendmailTranscript.endBeforeNextServer(ownWords, start, end);
             end = Math.max(start, Math.min(end, start + MAX_REPLY));
             failures.add(new Failure(entries.get(i).getKey(), ownWords.substring(start, end), delayed));
         }
@@ -232,36 +234,6 @@ final class TextBounceReader {
             lineEnd = end;
         }
         return text.length();
-    }
-
-    private static List<Failure> fieldFailures(String ownWords, boolean delayed) {
-        List<Failure> failures = new ArrayList<>();
-        Matcher group = (FINAL_RECIPIENT.matcher(ownWords).find() ? FINAL_RECIPIENT : ORIGINAL_RECIPIENT).matcher(ownWords);
-        List<Integer> starts = new ArrayList<>();
-        while (group.find()) {
-            starts.add(group.start());
-        }
-        for (int i = 0; i < starts.size(); i++) {
-            // A group runs to the next Final-Recipient (Original-Recipient right before it belongs to it).
-            int end = i + 1 < starts.size() ? starts.get(i + 1) : Math.min(ownWords.length(), starts.get(i) + MAX_REPLY * 2);
-            String block = ownWords.substring(starts.get(i), end).replaceAll("(?m)^\\s*$\\n?", "");
-            try {
-                InternetHeaders fields = new InternetHeaders(new ByteArrayInputStream(block.getBytes(StandardCharsets.UTF_8)));
-                RecipientStatus status = new RecipientStatus(
-                    Optional.ofNullable(fields.getHeader("Final-Recipient", " ")).orElse(fields.getHeader("Original-Recipient", " ")),
-                    fields.getHeader("Action", " "), fields.getHeader("Status", " "),
-                    fields.getHeader("Diagnostic-Code", " "), fields.getHeader("Will-Retry-Until", " "));
-                if (status.isFailure() && !status.recipient().isEmpty()
-                    && failures.stream().noneMatch(f -> f.recipient().equalsIgnoreCase(status.recipient()))) {
-                    failures.add(new Failure(status.recipient(), status.diagnostic().or(status::status).orElse(block),
-                        status.status().orElse(null), delayed || status.isDelayed(), status.willRetryUntil().orElse(null)));
-                }
-            } catch (MessagingException | RuntimeException e) {
-                // not fields after all (javax.mail may throw on a leading continuation line):
-                // the address rules below read this text
-            }
-        }
-        return failures;
     }
 
     private static List<String> failedRecipientsHeader(MimeMessage message) throws MessagingException {
