@@ -12,6 +12,8 @@ import javax.mail.MessagingException;
 import javax.mail.util.SharedByteArrayInputStream;
 import javax.mail.util.SharedFileInputStream;
 
+import com.google.common.primitives.Bytes;
+
 import org.apache.james.mime4j.mboxiterator.CharBufferWrapper;
 import org.apache.james.mime4j.mboxiterator.FromLinePatterns;
 import org.apache.james.mime4j.mboxiterator.MboxIterator;
@@ -41,6 +43,8 @@ public final class MailboxFile {
     private static final int HEAD = 8192;
     /** Message files up to this size are read into memory at once; larger ones from disk as needed. */
     private static final long IN_MEMORY = 1024 * 1024;
+    private static final byte[] FROM_LINE = "From ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEXT_FROM_LINE = "\nFrom ".getBytes(StandardCharsets.US_ASCII);
     /** The largest message of an mbox read whole (in characters, one per byte: 64 MB of heap at most). */
     static final int LARGEST_MBOX_MESSAGE = 32 * 1024 * 1024;
 
@@ -53,7 +57,7 @@ public final class MailboxFile {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD);
         }
-        if (!new String(head, 0, Math.min(head.length, 5), StandardCharsets.ISO_8859_1).equals("From ")) {
+        if (!startsWith(head, FROM_LINE) || oneMessage(file, head)) {
             try (InputStream message = open(file, head)) {
                 each.accept(1, false, message);
             }
@@ -74,6 +78,15 @@ public final class MailboxFile {
                 each.accept(++number, several, new SharedByteArrayInputStream(message));
             }
         }
+    }
+
+    /** A small file with no second From line: one message, read as any other (javax.mail skips its From line). */
+    private static boolean oneMessage(Path file, byte[] head) throws IOException {
+        return Files.size(file) <= IN_MEMORY && Bytes.indexOf(Files.readAllBytes(file), NEXT_FROM_LINE) < 0;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] start) {
+        return bytes.length >= start.length && Arrays.equals(bytes, 0, start.length, start, 0, start.length);
     }
 
     private static byte[] bytes(CharBufferWrapper message) throws IOException {

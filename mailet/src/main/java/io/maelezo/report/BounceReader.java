@@ -69,7 +69,9 @@ public final class BounceReader {
 
     /** @param attached whether this message is attached to a bounce being read (then no further attached bounce is read) */
     private Optional<BounceReport> readParts(MimeMessage message, boolean attached) throws MessagingException, IOException {
-        String subject = text.subjectWords(Optional.ofNullable(message.getSubject()).orElse(""));
+        String rawSubject = Optional.ofNullable(message.getSubject()).orElse("");
+        // What the subject says beyond "this is a bounce": read only if the bounce's words are needed.
+        Supplier<String> subject = Suppliers.memoize(() -> text.subjectWords(rawSubject));
         Optional<ContentType> type = contentType(message.getContentType());
         if (type.isPresent() && MimeParts.matches(type.get(), "multipart/report") && isReportType(type.get(), "feedback-report")) {
             return Optional.empty();

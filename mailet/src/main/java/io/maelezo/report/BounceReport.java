@@ -28,20 +28,20 @@ public final class BounceReport {
     private final int statusIndex;
     private final DeliveryStatus status;
     private final List<Failure> failures;
-    private final String subject;
+    private final Supplier<String> subjectWords;
     /** The bounce's own words: read by {@link BounceReader} when first asked for (a report's fields mostly say it all). */
     private final Supplier<String> ownWords;
     /** The bounce's body as read, when it is a multipart (a report, or a text bounce with attachments). */
     private final Multipart body;
 
-    BounceReport(MimeMultipart parts, int statusIndex, DeliveryStatus status, List<Failure> failures, String subject,
+    BounceReport(MimeMultipart parts, int statusIndex, DeliveryStatus status, List<Failure> failures, Supplier<String> subjectWords,
                  Supplier<String> ownWords, Multipart body) {
         this.body = body;
         this.parts = parts;
         this.statusIndex = statusIndex;
         this.status = status;
         this.failures = List.copyOf(failures);
-        this.subject = subject;
+        this.subjectWords = subjectWords;
         this.ownWords = ownWords;
     }
 
@@ -108,7 +108,7 @@ public final class BounceReport {
 
     /** What the bounce's Subject says beyond announcing a bounce ("mailbox full" of "Undeliverable: mailbox full"). */
     public String subjectWords() {
-        return subject;
+        return subjectWords.get();
     }
 
     /** The bounce's own words (its text, before any copy of the original message); read when first asked for. */
