@@ -19,11 +19,15 @@ import java.util.regex.Pattern;
  * </pre>
  * So a recipient's words start at the first of those lines above its own (a "While talking to"
  * line is the first of a block) and end before the next recipient's, or the next server's block.
+ * When the server refused for good ("&lt;&lt;&lt; 5xx"), its reply is the recipient's reply: sendmail's own
+ * lines after it say what became of the connection ("Remote protocol error: Connection reset").
  */
 final class SendmailTranscript {
     /** A line of a transcript that belongs to the recipient line below it. */
     private static final Pattern ABOVE = Pattern.compile("(?i)(<<< |>>> |while talking to |\\d{3} \\S+ \\([\\w-]+\\)\\.\\.\\. )");
     private static final String NEXT_SERVER = "\nWhile talking to ";
+    /** The server's final refusal, on one or more lines ("<<< 550-5.7.1 ...", "<<< 550 5.7.1 ..."). */
+    private static final Pattern REFUSAL = Pattern.compile("(?m)^<<< (5\\d\\d[ -].*)$");
 
     private SendmailTranscript() {
     }
@@ -65,5 +69,18 @@ final class SendmailTranscript {
     static int endBeforeNextServer(String ownWords, int start, int end) {
         int nextServer = ownWords.indexOf(NEXT_SERVER, start);
         return nextServer >= 0 && nextServer < end ? nextServer + 1 : end;
+    }
+
+    /** The server's own refusal when these words of a transcript hold one (its "&lt;&lt;&lt; 5xx" lines), else the words. */
+    static String remoteRefusal(String words) {
+        if (words.indexOf("<<< 5") < 0) {
+            return words;
+        }
+        Matcher line = REFUSAL.matcher(words);
+        StringBuilder refusal = new StringBuilder();
+        while (line.find()) {
+            refusal.append(refusal.length() == 0 ? "" : "\n").append(line.group(1));
+        }
+        return refusal.length() == 0 ? words : refusal.toString();
     }
 }

@@ -161,7 +161,7 @@ final class TextBounceReader {
             int end = next > start ? next : endOfParagraph(ownWords, start);
             end = SendmailTranscript.endBeforeNextServer(ownWords, start, end);
             end = Math.max(start, Math.min(end, start + MAX_REPLY));
-            failures.add(new Failure(entries.get(i).getKey(), ownWords.substring(start, end), delayed));
+            failures.add(new Failure(entries.get(i).getKey(), SendmailTranscript.remoteRefusal(ownWords.substring(start, end)), delayed));
         }
         if (failures.isEmpty()) {
             failures.add(new Failure(onlyRecipientOfOriginal(message, ownWords, excluded).orElse(""),

@@ -19,7 +19,8 @@ import io.maelezo.engine.Settings;
 
 /**
  * In a Sendmail transcript, what a server said of a recipient stands above the recipient's own
- * line: each recipient gets its own server's words, never the next recipient's.
+ * line: each recipient gets its own server's words, never the next recipient's; a server's final
+ * refusal ("<<< 5xx") is the reply, not sendmail's note on the connection after it.
  */
 class SendmailTranscriptTest {
     private static final BounceReader READER = BounceReader.load();
@@ -45,16 +46,34 @@ class SendmailTranscriptTest {
         + "   ----- Unsent message follows -----\n";
 
     @Test
+    void aRefusalIsTheServersWordsNotWhatHappenedToTheConnectionAfterIt() throws Exception {
+        // The layout of the shared sample lhost-v5sendmail-05.
+        List<String> read = read("From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.co.tz>\n"
+            + "To: juma@example.co.tz\nSubject: Returned mail: see transcript for details\n\n"
+            + "   ----- Transcript of session follows -----\n"
+            + "While talking to example.edu:\n>>> DATA\n"
+            + "<<< 550 Your E-Mail is redundant.  You cannot send E-Mail to yourself (juma@example.co.tz).\n"
+            + "421 example.edu (smtp)... Deferred: Connection reset by peer during result wait with example.edu\n"
+            + "554 <asha@example.edu>... Remote protocol error: Connection reset by peer during result wait with example.edu\n"
+            + "550 example.net (smtp)... 550 Host unknown\n"
+            + "554 <neema@example.net>... 550 Host unknown (Authoritative answer from name server)\n\n"
+            + "   ----- Unsent message follows -----\nTo: asha@example.edu, neema@example.net\nSubject: Habari\n\nHabari\n");
+
+        assertThat(read).containsExactly(
+            "asha@example.edu policy | 550 Your E-Mail is redundant. You cannot send E-Mail to yourself (juma@example.co.tz).",
+            "neema@example.net domain-unknown | 550 example.net (smtp)... 550 Host unknown 554 <neema@example.net>... 550 Host unknown "
+                + "(Authoritative answer from name server)");
+    }
+
+    @Test
     void eachRecipientGetsTheWordsAboveItsOwnLine() throws Exception {
         List<String> read = read(TRANSCRIPT);
 
         assertThat(read).containsExactly(
-            "asha@example.org blocklisted | While talking to mailin1.example.org: >>> MAIL From:<juma@example.co.tz> <<< 501 "
-                + "<juma@example.co.tz>... no access from mail server [192.0.2.55] which is an open relay. 554 <asha@example.org>... Remote protocol error",
+            "asha@example.org blocklisted | 501 <juma@example.co.tz>... no access from mail server [192.0.2.55] which is an open relay.",
             "neema@example.net domain-unknown | 550 example.net (smtp)... 550 Host unknown 554 <neema@example.net>... 550 Host unknown "
                 + "(Authoritative answer from name server)",
-            "baraka@example.ac.tz mailbox-unknown | While talking to mail.example.ac.tz: >>> RCPT To:<baraka@example.ac.tz> <<< 550 "
-                + "Requested User Mailbox not found. No such user here. 550 <baraka@example.ac.tz>... User unknown");
+            "baraka@example.ac.tz mailbox-unknown | 550 Requested User Mailbox not found. No such user here.");
     }
 
     private static List<String> read(String mail) throws Exception {
