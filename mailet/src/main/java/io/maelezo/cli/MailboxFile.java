@@ -53,12 +53,11 @@ public final class MailboxFile {
 
     /** Hands each message of the file, in order, to {@code each}. */
     public static void forEach(Path file, EachMessage each) throws IOException, MessagingException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEAD);
-        }
-        if (!startsWith(head, FROM_LINE) || oneMessage(file, head)) {
-            try (InputStream message = open(file, head)) {
+        // A file of up to 1 MB is read once, whole; of a larger one, its head first.
+        byte[] whole = Files.size(file) <= IN_MEMORY ? Files.readAllBytes(file) : null;
+        byte[] head = whole != null ? whole : head(file);
+        if (!startsWith(head, FROM_LINE) || whole != null && Bytes.indexOf(whole, NEXT_FROM_LINE) < 0) {
+            try (InputStream message = open(file, head, whole)) {
                 each.accept(1, false, message);
             }
             return;
@@ -80,9 +79,10 @@ public final class MailboxFile {
         }
     }
 
-    /** A small file with no second From line: one message, read as any other (javax.mail skips its From line). */
-    private static boolean oneMessage(Path file, byte[] head) throws IOException {
-        return Files.size(file) <= IN_MEMORY && Bytes.indexOf(Files.readAllBytes(file), NEXT_FROM_LINE) < 0;
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD);
+        }
     }
 
     private static boolean startsWith(byte[] bytes, byte[] start) {
@@ -99,12 +99,16 @@ public final class MailboxFile {
         return BounceReader.withLineFeeds(after);
     }
 
-    private static InputStream open(Path file, byte[] head) throws IOException {
+    /**
+     * One message file as a stream: read whole (then with LF line ends when they are CR alone), or,
+     * larger than {@link #IN_MEMORY}, from disk as javax.mail needs it unless its head ends lines in CR alone.
+     */
+    private static InputStream open(Path file, byte[] head, byte[] whole) throws IOException {
+        if (whole != null) {
+            return new SharedByteArrayInputStream(BounceReader.withLineFeeds(whole));
+        }
         if (BounceReader.withLineFeeds(head) != head) {
             return new SharedByteArrayInputStream(BounceReader.withLineFeeds(Files.readAllBytes(file)));
-        }
-        if (Files.size(file) <= IN_MEMORY) {
-            return new SharedByteArrayInputStream(Files.readAllBytes(file));
         }
         return new SharedFileInputStream(file.toFile(), HEAD);
     }

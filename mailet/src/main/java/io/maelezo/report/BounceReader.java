@@ -87,23 +87,26 @@ public final class BounceReader {
             List<RecipientStatus> recipients = status.recipients();
             List<Failure> failures = new ArrayList<>();
             List<Failure> told = null;
+            Supplier<String> words = ownWords(message); // read at most once, whoever needs it first
             for (RecipientStatus recipient : recipients) {
                 if (recipient.isFailure()) {
                     Optional<String> reply = recipient.diagnostic();
                     if (reply.isEmpty()) {
                         // No Diagnostic-Code (OpenSMTPD, some gateways): the text's words about this recipient, if it names it.
                         if (told == null) {
-                            told = toldInText(message);
+                            told = toldInText(message, words.get());
                         }
                         reply = wordsAbout(told, recipient.recipient());
                     }
                     failures.add(new Failure(recipient.recipient(), reply.or(recipient::status).orElse(""),
-                        recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null)));
+                        recipient.status().orElse(null), recipient.isDelayed(),
+                        // only a delayed recipient's is read (a date parser is dear to make)
+                        recipient.isDelayed() ? recipient.willRetryUntil().orElse(null) : null));
                 }
             }
             if (!recipients.isEmpty()) {
                 // The report's own fields say it all: its text is read only if a reply says nothing.
-                return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, ownWords(message), multipart(content)));
+                return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, words, multipart(content)));
             }
             String ownWords = text.ownWords(MessageText.of(message));
             if (text.looksLikeBounce(message, ownWords)) {
@@ -128,8 +131,7 @@ public final class BounceReader {
     }
 
     /** The recipients the bounce's text names, with their words; empty when the text reads as no bounce. */
-    private List<Failure> toldInText(MimeMessage message) throws MessagingException, IOException {
-        String ownWords = text.ownWords(MessageText.of(message));
+    private List<Failure> toldInText(MimeMessage message, String ownWords) throws MessagingException, IOException {
         return text.looksLikeBounce(message, ownWords) ? text.failures(message, ownWords, false) : List.of();
     }
 

@@ -45,14 +45,14 @@ public final class ReturnedHeaders {
     private static ReturnedHeaders find(Multipart parts, int depth) throws MessagingException, IOException {
         for (int i = 0; i < parts.getCount(); i++) {
             BodyPart child = parts.getBodyPart(i);
-            if (child.isMimeType("message/rfc822") || child.isMimeType("message/global")
-                || child.isMimeType("text/rfc822-headers") || child.isMimeType("message/global-headers")) {
+            // One parse of the part's type for the four questions (isMimeType parses it at each call).
+            if (MimeParts.Type.of(child).is("message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers")) {
                 return read(child);
             }
         }
         for (int i = 0; i < parts.getCount() && depth == 0; i++) {
             BodyPart child = parts.getBodyPart(i);
-            if (child.isMimeType("multipart/*")) {
+            if (MimeParts.Type.of(child).is("multipart/*")) {
                 ReturnedHeaders nested = find((Multipart) child.getContent(), depth + 1);
                 if (nested.found) {
                     return nested;

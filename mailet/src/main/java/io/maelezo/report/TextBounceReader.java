@@ -37,6 +37,8 @@ final class TextBounceReader {
     private static final Pattern CONTACT_WORDS = Pattern.compile("(?i)\\b(contact|assistance|write to|send mail to)\\b|連絡|問い合わせ");
     /** Japanese puts "contact" after the address, often on the next line ("&lt;support@ocn.ad.jp&gt;" / "へご連絡ください"). */
     private static final Pattern CONTACT_AFTER = Pattern.compile("\\s*.{0,6}(連絡|問い合わせ)");
+    /** Exim's and Sendmail's note, right before an address, of the address a failed one came from. */
+    private static final Pattern EXPANDED_FROM = Pattern.compile("(generated from|expanded from)\\s*:?\\s*<?$");
     private static final Pattern DAEMON = Pattern.compile(
         "(?i)mailer-?daemon|postmaster|post_master|mail ?delivery|mail ?administrator|bounce|returned mail|mailer|mail system|nobody|noreply|no-reply");
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
@@ -123,7 +125,7 @@ final class TextBounceReader {
                 Matcher address = ADDRESS.matcher(line);
                 while (address.find()) {
                     String before = line.substring(Math.max(0, address.start() - 30), address.start()).toLowerCase(Locale.ROOT);
-                    if (before.matches("(?s).*(generated from|expanded from)\\s*:?\\s*<?$")) {
+                    if (EXPANDED_FROM.matcher(before).find()) {
                         continue; // Exim's and Sendmail's note of the address a failed one came from
                     }
                     String found = address.group(1).replaceAll("[.]+$", "");

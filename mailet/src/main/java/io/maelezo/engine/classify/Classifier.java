@@ -2,8 +2,12 @@ package io.maelezo.engine.classify;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+
+import com.google.common.base.Suppliers;
 
 import io.maelezo.engine.Category;
 import io.maelezo.engine.knowledge.BlocklistCatalog;
@@ -86,10 +90,13 @@ public class Classifier {
         }
         ReplyText words = ReplyText.of(DiagnosticParser.joinedLines(diagnostic));
         ReplyText reading = words;
+        // The operator a reply names is looked up once: by its step, and again below to report it.
+        Supplier<Optional<BlocklistOperator>> named = Suppliers.memoize(() -> blocklists.find(words));
         Found found = null;
         boolean gaveUp = false;
         for (DecisionOrder.Step step : order) {
-            Found here = decide(step, diagnostic, reading);
+            ReplyText now = reading;
+            Found here = decide(step, diagnostic, now, now == words ? named : () -> blocklists.find(now));
             if (here == null) {
                 continue;
             }
@@ -110,7 +117,7 @@ public class Classifier {
         // An operator of the decided kind named in the reply is reported (and its secrets redacted) whatever step decided.
         BlocklistOperator operator = decided.operator;
         if (operator == null && !gaveUp) {
-            operator = blocklists.find(words).filter(named -> named.category() == decided.category).orElse(null);
+            operator = named.get().filter(listed -> listed.category() == decided.category).orElse(null);
         }
         if (operator != null) {
             diagnostic = new Diagnostic(diagnostic.replyCode().orElse(null), diagnostic.enhancedStatus().orElse(null), operator.redact(words));
@@ -123,7 +130,7 @@ public class Classifier {
         return new Classification(diagnostic, category, decided.basis, temporary, operator, listed, misconfigured, decided.decidedBy);
     }
 
-    private Found decide(DecisionOrder.Step step, Diagnostic diagnostic, ReplyText words) {
+    private Found decide(DecisionOrder.Step step, Diagnostic diagnostic, ReplyText words, Supplier<Optional<BlocklistOperator>> named) {
         switch (step) {
             case GIVE_UP:
                 return words(ReasonPatterns.Stage.GIVE_UP, words, Classification.Basis.GIVE_UP);
@@ -131,7 +138,7 @@ public class Classifier {
                 return vendorCodes.match(words).map(entry -> new Found(entry.category(), Classification.Basis.VENDOR_CODE,
                     "vendor-codes.tsv line " + entry.line(), entry.blocklist().flatMap(blocklists::byId).orElse(null))).orElse(null);
             case OPERATOR:
-                return blocklists.find(words).map(operator -> new Found(operator.category(), Classification.Basis.BLOCKLIST_OPERATOR,
+                return named.get().map(operator -> new Found(operator.category(), Classification.Basis.BLOCKLIST_OPERATOR,
                     "blocklists.tsv " + operator.id(), operator)).orElse(null);
             case STRONG_WORDS:
                 return words(ReasonPatterns.Stage.STRONG, words, Classification.Basis.WORDS);

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 public final class ForgedBounceCheck {
     /** The host that added a Received line: RFC 5321's "by" clause (a name, or an address literal); qmail's "invoked by uid" is none. */
     private static final Pattern BY = Pattern.compile("(?:^|[\\s)])(?<!invoked )by\\s+(\\[[^\\]\\s]{1,64}\\]|[a-z0-9][a-z0-9.:_-]{0,252})", Pattern.CASE_INSENSITIVE);
-    /** The "from" clause: the name the sending host gave, and the names and address literals the receiver saw. */
-    private static final Pattern FROM = Pattern.compile("^\\s*from\\s+(.*?)(?=\\sby\\s|$)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** The start of the "from" clause (the name the sending host gave, and the names and address literals the receiver saw). */
+    private static final Pattern FROM = Pattern.compile("\\s*from\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern HOST_OR_LITERAL = Pattern.compile("\\[[^\\]\\s]{1,64}\\]|[a-z0-9][a-z0-9.:_-]{0,252}", Pattern.CASE_INSENSITIVE);
     private static final Pattern MESSAGE_ID_DOMAIN = Pattern.compile("@\\s*\\[?([^>\\]\\s]{1,253})\\]?\\s*>?\\s*$");
 
@@ -44,28 +44,25 @@ public final class ForgedBounceCheck {
             return false;
         }
         for (String line : received) {
-            Optional<String> by = addedBy(line);
-            if (by.isEmpty() || ownHost.test(by.get()) || cameFromOwnHost(line)) {
+            int semicolon = line.lastIndexOf(';');
+            Matcher by = BY.matcher(semicolon < 0 ? line : line.substring(0, semicolon));
+            if (!by.find() || ownHost.test(by.group(1)) || cameFromOwnHost(line, by.start())) {
                 return false; // a line that does not say who added it proves nothing either way: no claim
             }
         }
         return messageId.flatMap(ForgedBounceCheck::domainOf).map(domain -> !ofOwnDomain(domain)).orElse(true);
     }
 
-    /** The host in a Received line's "by" clause (before its date). */
-    static Optional<String> addedBy(String received) {
-        int semicolon = received.lastIndexOf(';');
-        Matcher by = BY.matcher(semicolon < 0 ? received : received.substring(0, semicolon));
-        return by.find() ? Optional.of(by.group(1)) : Optional.empty();
-    }
-
-    /** Whether the line says the mail came from one of this installation's hosts (its name or address). */
-    private boolean cameFromOwnHost(String received) {
-        Matcher from = FROM.matcher(received);
-        if (!from.find()) {
+    /**
+     * Whether the line says the mail came from one of this installation's hosts (its name or address),
+     * in its "from" clause: the words before its "by" clause, which starts at {@code byClause}.
+     */
+    private boolean cameFromOwnHost(String received, int byClause) {
+        Matcher from = FROM.matcher(received).region(0, byClause);
+        if (!from.lookingAt()) {
             return false;
         }
-        Matcher host = HOST_OR_LITERAL.matcher(from.group(1));
+        Matcher host = HOST_OR_LITERAL.matcher(received).region(from.end(), byClause);
         while (host.find()) {
             if (ownHost.test(host.group())) {
                 return true;

@@ -49,19 +49,13 @@ public final class TemporaryWithoutCode {
 
     /** Whether a reply without any code, of this category and with these words, is temporary. */
     public boolean temporary(Category category, String text) {
-        for (Pattern pattern : finalWords) {
-            if (pattern.matcher(text).find()) {
-                return false;
-            }
+        boolean temporary = categories.contains(category);
+        for (int i = 0; i < words.size() && !temporary; i++) {
+            temporary = words.get(i).matcher(text).find();
         }
-        if (categories.contains(category)) {
-            return true;
+        for (int i = 0; i < finalWords.size() && temporary; i++) {
+            temporary = !finalWords.get(i).matcher(text).find();
         }
-        for (Pattern pattern : words) {
-            if (pattern.matcher(text).find()) {
-                return true;
-            }
-        }
-        return false;
+        return temporary;
     }
 }

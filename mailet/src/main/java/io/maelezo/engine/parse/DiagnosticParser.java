@@ -1,8 +1,5 @@
 package io.maelezo.engine.parse;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Finds the reply code and the enhanced status code in what a server said, whatever wraps
  * them: {@code smtp; 550 ...}, {@code #550 5.1.1 ...}, {@code Remote server returned '550 ...'},
@@ -38,24 +35,36 @@ public final class DiagnosticParser {
             return text;
         }
         String code = diagnostic.replyCode().get();
-        int first = text.indexOf(code);
-        if (first < 0 || text.indexOf(code, first + code.length()) < 0) {
-            return text;
-        }
-        String status = diagnostic.enhancedStatus().map(s -> "(?:" + Pattern.quote(s) + " )?").orElse("");
-        Matcher repeat = Pattern.compile("(?<![\\d.])" + code + "[- ]" + status).matcher(text);
-        StringBuilder joined = new StringBuilder(text.length());
+        String status = diagnostic.enhancedStatus().orElse(null);
+        StringBuilder joined = null;
         int kept = 0;
-        boolean firstLine = true;
-        while (repeat.find()) {
-            if (firstLine) {
-                firstLine = false; // the reply's own code, where it starts
+        boolean first = true;
+        for (int at = text.indexOf(code); at >= 0; at = text.indexOf(code, at + code.length())) {
+            int after = at + code.length();
+            boolean standsAlone = (at == 0 || !isDigitOrDot(text.charAt(at - 1)))
+                && after < text.length() && (text.charAt(after) == '-' || text.charAt(after) == ' ');
+            if (!standsAlone) {
                 continue;
             }
-            joined.append(text, kept, repeat.start());
-            kept = repeat.end();
+            if (first) {
+                first = false; // the reply's own code, where it starts
+                continue;
+            }
+            int end = after + 1;
+            if (status != null && text.startsWith(status + " ", end)) {
+                end += status.length() + 1;
+            }
+            if (joined == null) {
+                joined = new StringBuilder(text.length());
+            }
+            joined.append(text, kept, at);
+            kept = end;
         }
-        return joined.append(text, kept, text.length()).toString();
+        return joined == null ? text : joined.append(text, kept, text.length()).toString();
+    }
+
+    private static boolean isDigitOrDot(char c) {
+        return (c >= '0' && c <= '9') || c == '.';
     }
 
     /** One line of text safe to quote: no control or direction-changing characters, bounded. */
