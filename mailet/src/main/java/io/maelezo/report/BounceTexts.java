@@ -77,8 +77,9 @@ final class BounceTexts {
     int originalStart(String text) {
         int start = text.length();
         for (Pattern pattern : patterns.get(Kind.ORIGINAL)) {
-            Matcher matcher = pattern.matcher(text);
-            if (matcher.find() && matcher.start() < start) {
+            // Only before the earliest start found so far: the next pattern need not read past it.
+            Matcher matcher = pattern.matcher(text).region(0, start).useTransparentBounds(true).useAnchoringBounds(false);
+            if (matcher.find()) {
                 start = matcher.start();
             }
         }
