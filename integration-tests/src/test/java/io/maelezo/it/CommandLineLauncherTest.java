@@ -23,6 +23,9 @@ class CommandLineLauncherTest {
     private static final Path LAUNCHER = Path.of(System.getProperty("maelezo.cli.launcher"));
     private static final Path JAR = Path.of(System.getProperty("maelezo.cli.jar"));
     private static final Path FAMILIES = Path.of(System.getProperty("maelezo.families.dir"));
+    /** The launcher's cache folder (its class data sharing archive), this test's own. */
+    @TempDir
+    static Path cache;
 
     @Test
     void readsBouncesOfSeveralServersAndGoesOnPastAMissingFile(@TempDir Path folder) throws Exception {
@@ -41,6 +44,22 @@ class CommandLineLauncherTest {
             .contains("\"recipient\":\"amina@example.net\"", "\"recipient\":\"gone@example.org\"", "\"category\":\"mailbox-unknown\"");
         assertThat(result.lines.get(2)).contains("missing.eml", "\"is_bounce\":false", "\"error\":");
         assertThat(result.lines.get(3)).as("the files after the missing one are still read").contains("\"is_bounce\":true");
+    }
+
+    @Test
+    void aSecondRunMapsTheClassArchiveTheFirstMadeAndPrintsOnlyJson(@TempDir Path ownCache) throws Exception {
+        String postfix = FAMILIES.resolve("postfix.eml").toString();
+
+        Result first = run(Map.of("XDG_CACHE_HOME", ownCache.toString()), postfix);
+        Result second = run(Map.of("XDG_CACHE_HOME", ownCache.toString()), postfix);
+
+        try (var archives = Files.list(ownCache.resolve("maelezo"))) {
+            assertThat(archives.map(path -> path.getFileName().toString())).as("the archive the first run made")
+                .singleElement().satisfies(name -> assertThat(name).startsWith("maelezo-cli-").endsWith(".jsa"));
+        }
+        assertThat(first.exit).isZero();
+        assertThat(second.exit).isZero();
+        assertThat(second.lines).isEqualTo(first.lines).hasSize(1).allSatisfy(line -> assertThat(line).startsWith("{\"file\":"));
     }
 
     @Test
@@ -82,6 +101,7 @@ class CommandLineLauncherTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         builder.environment().put("MAELEZO_CLI_JAR", JAR.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
