@@ -11,6 +11,7 @@ import javax.mail.BodyPart;
 import javax.mail.MessagingException;
 import javax.mail.Multipart;
 import javax.mail.internet.InternetHeaders;
+import javax.mail.internet.MimeBodyPart;
 import javax.mail.internet.MimeUtility;
 
 /**
@@ -64,7 +65,7 @@ public final class ReturnedHeaders {
 
     private static ReturnedHeaders read(BodyPart part) throws MessagingException, IOException {
         InternetHeaders headers;
-        try (InputStream in = part.getInputStream()) {
+        try (InputStream in = headersOf(part)) {
             headers = new InternetHeaders(in);
         }
         String[] received = Optional.ofNullable(headers.getHeader("Received")).orElse(new String[0]);
@@ -73,6 +74,20 @@ public final class ReturnedHeaders {
             lines.add(MimeUtility.unfold(received[i]));
         }
         return new ReturnedHeaders(true, lines, Optional.ofNullable(headers.getHeader("Message-ID", null)).map(MimeUtility::unfold));
+    }
+
+    /**
+     * The part's bytes: as they are when it is not transfer-encoded (a message/rfc822 part may only
+     * be 7bit, 8bit or binary: RFC 2046), without javax.mail's data handler; else decoded.
+     */
+    private static InputStream headersOf(BodyPart part) throws MessagingException, IOException {
+        if (part instanceof MimeBodyPart) {
+            String encoding = ((MimeBodyPart) part).getEncoding();
+            if (encoding == null || encoding.equalsIgnoreCase("7bit") || encoding.equalsIgnoreCase("8bit") || encoding.equalsIgnoreCase("binary")) {
+                return ((MimeBodyPart) part).getRawInputStream();
+            }
+        }
+        return part.getInputStream();
     }
 
     /** Whether the bounce returns the original's headers at all (without them, no claim). */
