@@ -99,9 +99,7 @@ public final class BounceReader {
                         reply = wordsAbout(told, recipient.recipient());
                     }
                     failures.add(new Failure(recipient.recipient(), reply.or(recipient::status).orElse(""),
-                        recipient.status().orElse(null), recipient.isDelayed(),
-                        // only a delayed recipient's is read (a date parser is dear to make)
-                        recipient.isDelayed() ? recipient.willRetryUntil().orElse(null) : null));
+                        recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null)));
                 }
             }
             if (!recipients.isEmpty()) {

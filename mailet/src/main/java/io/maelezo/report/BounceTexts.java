@@ -45,8 +45,9 @@ final class BounceTexts {
             Kind kind = Kind.valueOf(row.get("kind").toUpperCase(Locale.ROOT));
             String source = row.get("pattern");
             if (kind == Kind.ORIGINAL || kind == Kind.SUBJECT) {
-                // Originals are line-anchored, announcements are cut out of subjects: run as regexes. Unicode case folding reads every character through
-                // Character.toLowerCase: only where needed.
+                // Originals are line-anchored and announcements are cut out of subjects: run as
+                // regexes. Unicode case folding reads every character through Character.toLowerCase:
+                // only where needed.
                 boolean ascii = source.chars().allMatch(c -> c < 128);
                 patterns.get(kind).add(Pattern.compile(source, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | (ascii ? 0 : Pattern.UNICODE_CASE)));
             }

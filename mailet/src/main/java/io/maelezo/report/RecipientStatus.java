@@ -53,10 +53,12 @@ public final class RecipientStatus {
 
     /**
      * Until when the reporting server says it keeps trying (a delayed recipient's
-     * {@code Will-Retry-Until:}); empty when the field is absent or is no date javax.mail can read.
+     * {@code Will-Retry-Until:}, RFC 3464 2.3.9); empty for a recipient that is not delayed (the
+     * field means nothing there, and a date parser is dear to make), when the field is absent, or
+     * when it is no date javax.mail can read.
      */
     public Optional<Instant> willRetryUntil() {
-        if (willRetryUntil == null || willRetryUntil.length() > 200) {
+        if (!isDelayed() || willRetryUntil == null || willRetryUntil.length() > 200) {
             return Optional.empty();
         }
         Date date = new MailDateFormat().parse(willRetryUntil.trim(), new ParsePosition(0));

@@ -58,12 +58,15 @@ class DeliveryStatusTest {
     void aDelayedRecipientsWillRetryUntilIsReadOnlyWhenItIsADate() {
         byte[] content = ("Reporting-MTA: dns; mx.example\r\n\r\nFinal-Recipient: rfc822; a@remote.example\r\nAction: delayed\r\n"
             + "Status: 4.4.1\r\nWill-Retry-Until: Sat, 5 Dec 2026 12:00:00 +0000\r\n\r\nFinal-Recipient: rfc822; b@remote.example\r\n"
-            + "Action: delayed\r\nStatus: 4.4.1\r\nWill-Retry-Until: tomorrow, probably\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            + "Action: delayed\r\nStatus: 4.4.1\r\nWill-Retry-Until: tomorrow, probably\r\n\r\n"
+            + "Final-Recipient: rfc822; c@remote.example\r\nAction: failed\r\nStatus: 5.4.7\r\n"
+            + "Will-Retry-Until: Sat, 5 Dec 2026 12:00:00 +0000\r\n").getBytes(StandardCharsets.ISO_8859_1);
 
         List<RecipientStatus> recipients = DeliveryStatus.parse(content).recipients();
 
         assertThat(recipients.get(0).willRetryUntil()).hasValue(java.time.Instant.parse("2026-12-05T12:00:00Z"));
         assertThat(recipients.get(1).willRetryUntil()).isEmpty();
+        assertThat(recipients.get(2).willRetryUntil()).as("nobody retries for a failed recipient").isEmpty();
     }
 
     @Test
