@@ -23,17 +23,25 @@ public final class Classification {
     private final String listedAddress;
     private final boolean misconfiguredBlocklist;
     private final String decidedBy;
+    /** The texts that tell it when its words say more than its category (text-variants.tsv), or null. */
+    private final String textVariant;
     /** The postmaster has been alerted to this refusal of the installation (engine/alert): the reader is told so. */
     private final boolean adminTold;
 
     public Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy) {
-        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, false);
+        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, null, false);
+    }
+
+    public Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
+                          String listedAddress, boolean misconfiguredBlocklist, String decidedBy, String textVariant) {
+        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariant, false);
     }
 
     private Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
-                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy, boolean adminTold) {
+                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy, String textVariant, boolean adminTold) {
         this.adminTold = adminTold;
+        this.textVariant = textVariant;
         this.diagnostic = diagnostic;
         this.category = category;
         this.basis = basis;
@@ -109,15 +117,21 @@ public final class Classification {
         return basis == Basis.OTHER_RECIPIENT;
     }
 
+    /** The group of texts that tells this failure when its words say more than its category (a mail loop). */
+    public Optional<String> textVariant() {
+        return Optional.ofNullable(textVariant);
+    }
+
     /** The same failure, final: what the sending server gave up on is over, whatever its cause said. */
     Classification asFinal() {
         return temporary ? new Classification(diagnostic, category, basis, false, blocklist, listedAddress, misconfiguredBlocklist, decidedBy,
-            adminTold) : this;
+            textVariant, adminTold) : this;
     }
 
     /** The same failure, the administrator having been alerted to it (a refusal of this installation itself). */
     public Classification withAdminTold() {
-        return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, true);
+        return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariant,
+            true);
     }
 
     /** Whether the administrator has been alerted to this refusal: the explanation then says so. */

@@ -17,6 +17,7 @@ import io.maelezo.engine.knowledge.EnhancedStatusTable;
 import io.maelezo.engine.knowledge.ReasonPatterns;
 import io.maelezo.engine.knowledge.ReplyCodeTable;
 import io.maelezo.engine.knowledge.TemporaryWithoutCode;
+import io.maelezo.engine.knowledge.TextVariants;
 import io.maelezo.engine.knowledge.VendorCodes;
 import io.maelezo.engine.match.ReplyText;
 import io.maelezo.engine.parse.Diagnostic;
@@ -42,6 +43,7 @@ public class Classifier {
     private final VendorCodes vendorCodes;
     private final List<DecisionOrder.Step> order;
     private final TemporaryWithoutCode temporaryWithoutCode = TemporaryWithoutCode.load();
+    private final TextVariants textVariants = TextVariants.load();
 
     public Classifier(DiagnosticParser parser, VendorCodes vendorCodes, BlocklistCatalog blocklists, ReasonPatterns reasons,
                       EnhancedStatusTable enhancedStatuses, ReplyCodeTable replyCodes) {
@@ -127,7 +129,8 @@ public class Classifier {
         Category category = misconfigured ? operator.misconfiguredCategory() : decided.category;
         boolean temporary = !gaveUp && isTemporary(diagnostic, category);
         String listed = operator != null && operator.listsServers() ? BlocklistCatalog.listedAddress(diagnostic.text()).orElse(null) : null;
-        return new Classification(diagnostic, category, decided.basis, temporary, operator, listed, misconfigured, decided.decidedBy);
+        return new Classification(diagnostic, category, decided.basis, temporary, operator, listed, misconfigured, decided.decidedBy,
+            textVariants.group(category, words.text()).orElse(null));
     }
 
     private Found decide(DecisionOrder.Step step, Diagnostic diagnostic, ReplyText words, Supplier<Optional<BlocklistOperator>> named) {

@@ -25,7 +25,8 @@ import io.maelezo.engine.help.SupportContact;
  *   <li>{@code category.ID.headline}, {@code .what}, {@code .side}, {@code .step.N}: per category
  *       ({@code category.blocklisted-misconfigured.*} when the "listing" is the recipient server's fault;
  *       {@code category.unknown-other-recipient.*} when the only reply known was about another recipient;
- *       {@code category.authentication-login.*} when SMTP AUTH refused a login, 535 and the like);</li>
+ *       {@code category.authentication-login.*} when SMTP AUTH refused a login, 535 and the like;
+ *       {@code category.network-loop.*} and the other groups of {@code text-variants.tsv}, whose words say more than the category);</li>
  *   <li>{@code code.NNN}, else {@code code.undefined} with {@code digit.first.N} and {@code digit.second.N}: what the reply code means;</li>
  *   <li>{@code temporary.true} / {@code temporary.false};</li>
  *   <li>{@code blocklist.ID.note}: what to know about one operator;</li>
@@ -157,7 +158,8 @@ public final class ExplanationWriter {
 
     /**
      * Which texts tell this reason: the category's, or a variant of it whose words differ (a reply
-     * about another recipient, a misconfigured list, a refused login, a bare refusal code).
+     * about another recipient, a misconfigured list, a refused login, a bare refusal code, and the
+     * variants of {@code text-variants.tsv}: a mail loop).
      */
     public static String reasonGroup(Classification classification) {
         if (classification.aboutAnotherRecipient()) {
@@ -168,6 +170,9 @@ public final class ExplanationWriter {
         }
         if (isLoginFailure(classification)) {
             return "authentication-login";
+        }
+        if (classification.textVariant().isPresent()) {
+            return classification.textVariant().get(); // words that say more than the category (text-variants.tsv)
         }
         if (classification.basis() == Classification.Basis.REPLY_CODE && classification.category() == Category.POLICY) {
             return "unknown"; // a bare 550 or 554 proves a refusal, not its reason

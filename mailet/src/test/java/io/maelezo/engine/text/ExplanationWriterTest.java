@@ -38,6 +38,24 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aMailLoopIsToldAsASettingToFixNotAServerToTryAgainLater() {
+        ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
+
+        for (String reply : List.of("550 5.4.6 <juma@remote.example>: mail for remote.example loops back to myself",
+            "554 5.4.14 Hop count exceeded - possible mail loop", "mail forwarding loop for juma@remote.example")) {
+            Explanation loop = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("juma@remote.example"));
+
+            assertThat(loop.headline()).as(reply).contains("round in a circle");
+            assertThat(String.join(" ", loop.steps())).as(reply).contains("Do not send the email again yet").doesNotContain("Try sending");
+        }
+        Explanation unreachable = writer.explain(Language.EN, CLASSIFIER.classify("connect to mx.remote.example[192.0.2.1]:25: Connection timed out"),
+            List.of("juma@remote.example"));
+        assertThat(unreachable.headline()).doesNotContain("circle");
+        assertThat(writer.explain(Language.SW, CLASSIFIER.classify("mail for remote.example loops back to myself"), List.of("juma@remote.example"))
+            .headline()).contains("mduara");
+    }
+
+    @Test
     void anotherListedAddressIsNamedInTheWordsAndTheLookupLink() {
         ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
 

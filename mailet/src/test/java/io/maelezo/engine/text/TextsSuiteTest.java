@@ -59,6 +59,7 @@ class TextsSuiteTest {
         REPLIES.put("server-error", "451 4.3.0 Internal server error");
         REPLIES.put("protocol-error", "500 5.5.1 Command unrecognized");
         REPLIES.put("network", "java.net.ConnectException: Connection refused");
+        REPLIES.put("network-loop", "550 5.4.6 <a@remote.example>: mail for remote.example loops back to myself");
         REPLIES.put("expired", "Too many retries failure. Bouncing after 5 retries.");
         REPLIES.put("unknown", "something went wrong");
         REPLIES.put("unknown-2xx", "250 2.0.0 OK");
@@ -147,7 +148,7 @@ class TextsSuiteTest {
     @Test
     void everySampleReadsAsTheCategoryItStandsFor() {
         for (Map.Entry<String, String> sample : REPLIES.entrySet()) {
-            String expected = sample.getKey().replaceAll("-(misconfigured|long-operator|login|2xx)$", "");
+            String expected = sample.getKey().replaceAll("-(misconfigured|long-operator|login|2xx|loop)$", "");
             Category category = ENGINE.classify(sample.getValue()).category();
             if (sample.getKey().equals("blocklisted-misconfigured")) {
                 expected = "server-error";

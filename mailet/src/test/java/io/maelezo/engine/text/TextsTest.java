@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.maelezo.engine.Category;
+import io.maelezo.engine.knowledge.TextVariants;
 
 class TextsTest {
     @Test
@@ -24,6 +25,21 @@ class TextsTest {
                 assertThat(texts.render(language, group + ".what", Map.of())).as(language + " " + group).isPresent();
                 assertThat(texts.render(language, group + ".side", Map.of())).as(language + " " + group).isPresent();
                 assertThat(texts.renderNumbered(language, group + ".step", Map.of())).as(language + " " + group).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyVariantOfTextVariantsTsvIsExplainedInBothLanguagesFailedAndDelayed() {
+        Texts texts = Texts.shipped();
+        for (Language language : Language.values()) {
+            for (String variant : TextVariants.load().groups()) {
+                String group = "category." + variant;
+                assertThat(texts.render(language, group + ".headline", Map.of())).as(language + " " + group).isPresent();
+                assertThat(texts.render(language, group + ".what", Map.of())).as(language + " " + group).isPresent();
+                assertThat(texts.render(language, group + ".side", Map.of())).as(language + " " + group).isPresent();
+                assertThat(texts.renderNumbered(language, group + ".step", Map.of())).as(language + " " + group).isNotEmpty();
+                assertThat(texts.render(language, "cause." + variant, Map.of())).as(language + " cause." + variant).isPresent();
             }
         }
     }
