@@ -46,7 +46,7 @@ class ExplanationWriterTest {
             Explanation loop = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("juma@remote.example"));
 
             assertThat(loop.headline()).as(reply).contains("round in a circle");
-            assertThat(String.join(" ", loop.steps())).as(reply).contains("Do not send the email again yet").doesNotContain("Try sending");
+            assertThat(String.join(" ", loop.steps())).as(reply).contains("Do not send your email again yet").doesNotContain("Try sending");
         }
         Explanation unreachable = writer.explain(Language.EN, CLASSIFIER.classify("connect to mx.remote.example[192.0.2.1]:25: Connection timed out"),
             List.of("juma@remote.example"));
