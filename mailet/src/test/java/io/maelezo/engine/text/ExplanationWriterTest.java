@@ -56,6 +56,23 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aSenderDomainNobodyFindsIsToldAsTheSendersSideWhateverCategoryItsSourceGaveIt() {
+        ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
+
+        for (String reply : List.of("550 5.1.8 <juma@nosuch.example>: Sender address rejected: Domain not found",
+            "553 5.1.8 <juma@nosuch.example>... Domain of sender address juma@nosuch.example does not exist",
+            "550 5.1.2 Sender Domain Not Found", "501 5.1.7 sender juma@nosuch.example contains a domain with no valid MX records")) {
+            Explanation told = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("halima@remote.example"));
+
+            assertThat(told.headline()).as(reply).contains("the domain of your own address");
+            assertThat(String.join(" ", told.whatHappened())).as(reply).contains("on your side, not the recipient's");
+        }
+        Explanation recipientDomain = writer.explain(Language.EN,
+            CLASSIFIER.classify("550 5.1.2 Host or domain name not found. Name service error for name=remote.example type=MX"), List.of("halima@remote.example"));
+        assertThat(recipientDomain.headline()).doesNotContain("your own address");
+    }
+
+    @Test
     void anotherListedAddressIsNamedInTheWordsAndTheLookupLink() {
         ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
 
