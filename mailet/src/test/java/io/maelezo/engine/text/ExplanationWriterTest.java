@@ -73,6 +73,24 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aSendingQuotaIsToldAsTheSendersOwnLimitNotTheRecipientServers() {
+        ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
+
+        for (String reply : List.of("550 5.4.5 Daily user sending quota exceeded. - gsmtp",
+            "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException",
+            "Domain example.com has exceeded the max defers and failures per hour (5/5 (100%)) allowed")) {
+            Explanation told = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("halima@remote.example"));
+
+            assertThat(told.headline()).as(reply).contains("your account reached its limit");
+            assertThat(String.join(" ", told.whatHappened())).as(reply).contains("The recipient's server did not refuse your email");
+        }
+        Explanation receiverLimit = writer.explain(Language.EN, CLASSIFIER.classify(
+            "450 4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time."),
+            List.of("halima@remote.example"));
+        assertThat(receiverLimit.headline()).contains("the recipient's server");
+    }
+
+    @Test
     void anotherListedAddressIsNamedInTheWordsAndTheLookupLink() {
         ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
 

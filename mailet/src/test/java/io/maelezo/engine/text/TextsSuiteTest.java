@@ -59,6 +59,7 @@ class TextsSuiteTest {
         REPLIES.put("server-error", "451 4.3.0 Internal server error");
         REPLIES.put("protocol-error", "500 5.5.1 Command unrecognized");
         REPLIES.put("network", "java.net.ConnectException: Connection refused");
+        REPLIES.put("rate-limited-sender", "550 5.4.5 Daily user sending quota exceeded. - gsmtp");
         REPLIES.put("sender-domain-unknown", "450 4.1.8 <b@nosuch.example>: Sender address rejected: Domain not found");
         REPLIES.put("network-loop", "550 5.4.6 <a@remote.example>: mail for remote.example loops back to myself");
         REPLIES.put("expired", "Too many retries failure. Bouncing after 5 retries.");
@@ -149,7 +150,7 @@ class TextsSuiteTest {
     @Test
     void everySampleReadsAsTheCategoryItStandsFor() {
         for (Map.Entry<String, String> sample : REPLIES.entrySet()) {
-            String expected = sample.getKey().replaceAll("-(misconfigured|long-operator|login|2xx|loop)$", "");
+            String expected = sample.getKey().replaceAll("-(misconfigured|long-operator|login|2xx|loop|sender)$", "");
             Category category = ENGINE.classify(sample.getValue()).category();
             if (sample.getKey().equals("blocklisted-misconfigured")) {
                 expected = "server-error";
