@@ -65,7 +65,7 @@ class ExplanationWriterTest {
             Explanation told = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("halima@remote.example"));
 
             assertThat(told.headline()).as(reply).contains("the domain of your own address");
-            assertThat(String.join(" ", told.whatHappened())).as(reply).contains("on your side, not the recipient's");
+            assertThat(String.join(" ", told.whatHappened())).as(reply).contains("usually on your side (the sender's side), not the recipient's");
         }
         Explanation recipientDomain = writer.explain(Language.EN,
             CLASSIFIER.classify("550 5.1.2 Host or domain name not found. Name service error for name=remote.example type=MX"), List.of("halima@remote.example"));
