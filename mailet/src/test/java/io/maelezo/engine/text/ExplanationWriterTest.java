@@ -81,7 +81,7 @@ class ExplanationWriterTest {
             "Domain example.com has exceeded the max defers and failures per hour (5/5 (100%)) allowed")) {
             Explanation told = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("halima@remote.example"));
 
-            assertThat(told.headline()).as(reply).contains("your account reached its limit");
+            assertThat(told.headline()).as(reply).contains("your account or your provider's server reached its limit");
             assertThat(String.join(" ", told.whatHappened())).as(reply).contains("The recipient's server did not refuse your email");
         }
         Explanation receiverLimit = writer.explain(Language.EN, CLASSIFIER.classify(
