@@ -1,15 +1,17 @@
 package io.maelezo.engine.knowledge;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.maelezo.engine.Category;
+import io.maelezo.engine.match.KeywordIndex;
+import io.maelezo.engine.match.ReplyText;
 
 /**
  * Which texts tell a reply whose words say more than its category ({@code text-variants.tsv}): a
@@ -18,18 +20,19 @@ import io.maelezo.engine.Category;
 public final class TextVariants {
     private final List<Set<Category>> categories;
     private final List<String> groups;
-    private final List<Pattern> patterns;
+    /** The patterns, looked for the way the reason patterns are (their literal starts first). */
+    private final KeywordIndex patterns;
 
-    private TextVariants(List<Set<Category>> categories, List<String> groups, List<Pattern> patterns) {
+    private TextVariants(List<Set<Category>> categories, List<String> groups, List<String> patterns) {
         this.categories = categories;
         this.groups = groups;
-        this.patterns = patterns;
+        this.patterns = new KeywordIndex(patterns);
     }
 
     public static TextVariants load() {
         List<Set<Category>> categories = new ArrayList<>();
         List<String> groups = new ArrayList<>();
-        List<Pattern> patterns = new ArrayList<>();
+        List<String> patterns = new ArrayList<>();
         for (Map<String, String> row : TsvTable.load("text-variants.tsv").rows()) {
             Set<Category> these = EnumSet.noneOf(Category.class);
             for (String id : row.get("categories").split(",")) {
@@ -37,15 +40,22 @@ public final class TextVariants {
             }
             categories.add(these);
             groups.add(row.get("group"));
-            patterns.add(Pattern.compile(row.get("pattern"), Pattern.CASE_INSENSITIVE));
+            patterns.add(row.get("pattern"));
         }
         return new TextVariants(List.copyOf(categories), List.copyOf(groups), List.copyOf(patterns));
     }
 
-    /** The group of texts for a reply of this category with these words, when it is not the category's own. */
-    public Optional<String> group(Category category, String words) {
-        for (int i = 0; i < patterns.size(); i++) {
-            if (categories.get(i).contains(category) && patterns.get(i).matcher(words).find()) {
+    /**
+     * The group of texts for a reply of this category with these words, when it is not the
+     * category's own; e-mail addresses in the words are not read.
+     */
+    public Optional<String> group(Category category, ReplyText words) {
+        if (categories.stream().noneMatch(these -> these.contains(category))) {
+            return Optional.empty();
+        }
+        BitSet matching = patterns.matching(words.withoutAddresses());
+        for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
+            if (categories.get(i).contains(category)) {
                 return Optional.of(groups.get(i));
             }
         }

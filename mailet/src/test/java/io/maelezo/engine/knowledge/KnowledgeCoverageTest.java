@@ -113,6 +113,16 @@ class KnowledgeCoverageTest {
     }
 
     @Test
+    void everyTextVariantTellsSomeRealReplyOfTheTuningPart() throws Exception {
+        Classifier classifier = Classifier.standard();
+        Set<String> told = new TreeSet<>();
+        for (String reply : tuningAndRealWorldReplies()) {
+            classifier.classify(reply).textVariant().ifPresent(told::add);
+        }
+        assertThat(told).as("groups of text-variants.tsv that tell some reply we know").containsAll(TextVariants.load().groups());
+    }
+
+    @Test
     void everyBlocklistZoneTheRepliesNameIsKnown() throws Exception {
         BlocklistCatalog catalog = BlocklistCatalog.load();
         List<String> texts = new ArrayList<>(tuningAndRealWorldReplies());
