@@ -1,6 +1,7 @@
 package io.maelezo.engine.classify;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.maelezo.engine.Category;
 import io.maelezo.engine.knowledge.BlocklistOperator;
@@ -23,8 +24,12 @@ public final class Classification {
     private final String listedAddress;
     private final boolean misconfiguredBlocklist;
     private final String decidedBy;
-    /** The texts that tell it when its words say more than its category (text-variants.tsv), or null. */
-    private final String textVariant;
+    /**
+     * The texts that tell it when its words say more than its category (text-variants.tsv): asked
+     * only when a person's text is written (the CLI never asks), then kept.
+     */
+    private final Supplier<String> textVariantOf;
+    private volatile Optional<String> textVariant;
     /** The postmaster has been alerted to this refusal of the installation (engine/alert): the reader is told so. */
     private final boolean adminTold;
 
@@ -34,14 +39,15 @@ public final class Classification {
     }
 
     public Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
-                          String listedAddress, boolean misconfiguredBlocklist, String decidedBy, String textVariant) {
-        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariant, false);
+                          String listedAddress, boolean misconfiguredBlocklist, String decidedBy, Supplier<String> textVariantOf) {
+        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariantOf, false);
     }
 
     private Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
-                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy, String textVariant, boolean adminTold) {
+                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy, Supplier<String> textVariantOf,
+                           boolean adminTold) {
         this.adminTold = adminTold;
-        this.textVariant = textVariant;
+        this.textVariantOf = textVariantOf;
         this.diagnostic = diagnostic;
         this.category = category;
         this.basis = basis;
@@ -119,18 +125,23 @@ public final class Classification {
 
     /** The group of texts that tells this failure when its words say more than its category (a mail loop). */
     public Optional<String> textVariant() {
-        return Optional.ofNullable(textVariant);
+        Optional<String> known = textVariant;
+        if (known == null) {
+            known = Optional.ofNullable(textVariantOf == null ? null : textVariantOf.get());
+            textVariant = known;
+        }
+        return known;
     }
 
     /** The same failure, final: what the sending server gave up on is over, whatever its cause said. */
     Classification asFinal() {
         return temporary ? new Classification(diagnostic, category, basis, false, blocklist, listedAddress, misconfiguredBlocklist, decidedBy,
-            textVariant, adminTold) : this;
+            textVariantOf, adminTold) : this;
     }
 
     /** The same failure, the administrator having been alerted to it (a refusal of this installation itself). */
     public Classification withAdminTold() {
-        return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariant,
+        return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariantOf,
             true);
     }
 
