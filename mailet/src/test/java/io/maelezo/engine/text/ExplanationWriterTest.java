@@ -91,6 +91,22 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void theSendersOwnSuspendedAccountIsNotToldAsTheRecipientsClosedMailbox() {
+        ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
+
+        for (String reply : List.of("554 5.7.1 Your account has been disabled", "The domain is not allowed to send: Account Terminated.",
+            "550 message sending for this account is disabled")) {
+            Explanation told = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("halima@remote.example"));
+
+            assertThat(told.headline()).as(reply).contains("your own email account may not send");
+        }
+        Explanation recipientClosed = writer.explain(Language.EN, CLASSIFIER.classify(
+            "554 delivery error: Sorry your message to halima@remote.example cannot be delivered. This account has been disabled or discontinued."),
+            List.of("halima@remote.example"));
+        assertThat(recipientClosed.headline()).contains("the recipient's mailbox is closed");
+    }
+
+    @Test
     void anotherListedAddressIsNamedInTheWordsAndTheLookupLink() {
         ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
 
