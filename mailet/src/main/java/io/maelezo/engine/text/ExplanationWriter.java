@@ -189,7 +189,9 @@ public final class ExplanationWriter {
      */
     private Wording delayedWords(Language language, Map<String, Object> values) {
         List<String> what = new ArrayList<>();
-        texts.render(language, "delayed.what", values).ifPresent(what::add);
+        // Where the cause is on the sender's side, the recipient's server never had the mail: delayed.what.GROUP.
+        Optional<String> whatFirst = texts.render(language, "delayed.what." + values.get("reason"), values);
+        (whatFirst.isPresent() ? whatFirst : texts.render(language, "delayed.what", values)).ifPresent(what::add);
         texts.render(language, "temporary.delayed", values).ifPresent(what::add);
         List<String> steps = new ArrayList<>();
         texts.render(language, "delayed.step.1", values).ifPresent(steps::add);

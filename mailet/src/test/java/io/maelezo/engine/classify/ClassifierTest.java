@@ -162,6 +162,16 @@ class ClassifierTest {
     }
 
     @Test
+    void aReplyThatOnlySaysTryAgainLaterIsPerhapsGreylistingWhileABusyServerIsNot() {
+        Classification bare = CLASSIFIER.classify("451 4.7.1 Please try again later");
+        assertThat(bare.category()).isEqualTo(Category.GREYLISTED);
+        assertThat(bare.textVariant()).contains("greylisted-maybe");
+
+        assertThat(CLASSIFIER.classify("421 Too busy; try again later").category()).isEqualTo(Category.SERVER_ERROR);
+        assertThat(CLASSIFIER.classify("452 4.3.1 Mail system full, try again later.").category()).isEqualTo(Category.SERVER_ERROR);
+    }
+
+    @Test
     void aMailLoopIsReturnedAtOnceNotRetried() {
         Classification loop = CLASSIFIER.classify("mail for example.org loops back to myself");
 

@@ -98,8 +98,12 @@ class ExplanationWriterTest {
             "550 message sending for this account is disabled")) {
             Explanation told = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("halima@remote.example"));
 
-            assertThat(told.headline()).as(reply).contains("your own email account may not send");
+            assertThat(told.headline()).as(reply).contains("your own email account is not allowed to send");
         }
+        Explanation stillTrying = writer.explain(Language.EN, CLASSIFIER.classify("451 4.7.1 Your account has been temporarily suspended"),
+            List.of("halima@remote.example"), io.maelezo.engine.classify.Action.DELAYED);
+        assertThat(String.join(" ", stillTrying.whatHappened())).contains("has not been able to send your email yet")
+            .doesNotContain("the recipient's server has not accepted it");
         Explanation recipientClosed = writer.explain(Language.EN, CLASSIFIER.classify(
             "554 delivery error: Sorry your message to halima@remote.example cannot be delivered. This account has been disabled or discontinued."),
             List.of("halima@remote.example"));
