@@ -32,10 +32,10 @@ class DevelopmentSetTest {
      * (README "Known limits"). A change that makes the held-out figures worse fails here, and
      * raising a floor is the only edit this test takes when they get better.
      */
-    private static final double HELD_OUT_CATEGORY_FLOOR = 75.4;
+    private static final double HELD_OUT_CATEGORY_FLOOR = 75.9;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.3;
     /** The tuning part is where a change shows first; it must not slide back (measured 86.3% and 97.4% on 2,132 replies, with the fourth collection). */
-    private static final double TUNING_CATEGORY_FLOOR = 85.8;
+    private static final double TUNING_CATEGORY_FLOOR = 86.1;
     private static final double TUNING_TEMPORARY_FLOOR = 97.3;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
@@ -137,7 +137,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 2420, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 2590, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
