@@ -11,12 +11,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
 import io.maelezo.engine.classify.Classifier;
 
 /** The words of a reason are written once for a burst of bounces; each bounce still reads as its own. */
 class ExplanationWriterTest {
     private static final Classifier CLASSIFIER = Classifier.standard();
+
+    /** What a reader of this reply is told, in English, for one recipient. */
+    private static Explanation toldOf(String reply) {
+        return new ExplanationWriter(Texts.shipped(), Optional.empty()).explain(Language.EN, CLASSIFIER.classify(reply),
+            List.of("halima@remote.example"));
+    }
 
     private static Classification listed(String address) {
         return CLASSIFIER.classify("550 5.7.1 Service unavailable; Client host [" + address + "] blocked using zen.spamhaus.org");
@@ -57,37 +64,30 @@ class ExplanationWriterTest {
 
     @Test
     void aSenderDomainNobodyFindsIsToldAsTheSendersSideWhateverCategoryItsSourceGaveIt() {
-        ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
-
         for (String reply : List.of("550 5.1.8 <juma@nosuch.example>: Sender address rejected: Domain not found",
             "553 5.1.8 <juma@nosuch.example>... Domain of sender address juma@nosuch.example does not exist",
             "550 5.1.2 Sender Domain Not Found", "501 5.1.7 sender juma@nosuch.example contains a domain with no valid MX records")) {
-            Explanation told = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("halima@remote.example"));
+            Explanation told = toldOf(reply);
 
             assertThat(told.headline()).as(reply).contains("the domain of your own address");
             assertThat(String.join(" ", told.whatHappened())).as(reply).contains("usually on your side (the sender's side), not the recipient's");
         }
-        Explanation recipientDomain = writer.explain(Language.EN,
-            CLASSIFIER.classify("550 5.1.2 Host or domain name not found. Name service error for name=remote.example type=MX"), List.of("halima@remote.example"));
-        assertThat(recipientDomain.headline()).doesNotContain("your own address");
+        assertThat(toldOf("550 5.1.2 Host or domain name not found. Name service error for name=remote.example type=MX").headline())
+            .doesNotContain("your own address");
     }
 
     @Test
     void aSendingQuotaIsToldAsTheSendersOwnLimitNotTheRecipientServers() {
-        ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
-
         for (String reply : List.of("550 5.4.5 Daily user sending quota exceeded. - gsmtp",
             "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException",
             "Domain example.com has exceeded the max defers and failures per hour (5/5 (100%)) allowed")) {
-            Explanation told = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("halima@remote.example"));
+            Explanation told = toldOf(reply);
 
             assertThat(told.headline()).as(reply).contains("your account or your provider's server reached its limit");
             assertThat(String.join(" ", told.whatHappened())).as(reply).contains("The recipient's server did not refuse your email");
         }
-        Explanation receiverLimit = writer.explain(Language.EN, CLASSIFIER.classify(
-            "450 4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time."),
-            List.of("halima@remote.example"));
-        assertThat(receiverLimit.headline()).contains("the recipient's server");
+        assertThat(toldOf("450 4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time.")
+            .headline()).contains("the recipient's server");
     }
 
     @Test
@@ -96,18 +96,16 @@ class ExplanationWriterTest {
 
         for (String reply : List.of("554 5.7.1 Your account has been disabled", "The domain is not allowed to send: Account Terminated.",
             "550 message sending for this account is disabled")) {
-            Explanation told = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("halima@remote.example"));
+            Explanation told = toldOf(reply);
 
             assertThat(told.headline()).as(reply).contains("your own email account is not allowed to send");
         }
         Explanation stillTrying = writer.explain(Language.EN, CLASSIFIER.classify("451 4.7.1 Your account has been temporarily suspended"),
-            List.of("halima@remote.example"), io.maelezo.engine.classify.Action.DELAYED);
+            List.of("halima@remote.example"), Action.DELAYED);
         assertThat(String.join(" ", stillTrying.whatHappened())).contains("has not been able to send your email yet")
             .doesNotContain("the recipient's server has not accepted it");
-        Explanation recipientClosed = writer.explain(Language.EN, CLASSIFIER.classify(
-            "554 delivery error: Sorry your message to halima@remote.example cannot be delivered. This account has been disabled or discontinued."),
-            List.of("halima@remote.example"));
-        assertThat(recipientClosed.headline()).contains("the recipient's mailbox is closed");
+        assertThat(toldOf("554 delivery error: Sorry your message to halima@remote.example cannot be delivered. This account has been disabled "
+            + "or discontinued.").headline()).contains("the recipient's mailbox is closed");
     }
 
     @Test
