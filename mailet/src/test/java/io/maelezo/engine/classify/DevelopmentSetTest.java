@@ -23,8 +23,12 @@ import org.junit.jupiter.api.Test;
  * fails if the file changes. Every run prints both parts' figures; each part has a floor.
  */
 class DevelopmentSetTest {
-    /** SHA-256 of held-out.tsv as split (commit "Development set: 1,261 real replies ..."). */
-    private static final String HELD_OUT_SHA256 = "e5386954196b206ccbc9bd89cdd6f46e0247470c2fb935e96cb469783cbbde11";
+    /**
+     * SHA-256 of held-out.tsv: as split (commit "Development set: 1,261 real replies ...", 468 rows),
+     * less the 10 rows with "try again later" that a code reviewer read on 2026-12-05, moved to the
+     * tuning part (458 rows).
+     */
+    private static final String HELD_OUT_SHA256 = "20df7c94f740efa578062a0326530b8a60d8a98c0a2dcc4c7570021463ca2833";
     /**
      * The held-out part's floors: the figures measured when they were last raised (2026-12-05:
      * category 75.0%, temporary 95.5%, after tuning on the fourth collection and the tuning part's
