@@ -148,7 +148,7 @@ final class ExplanationPart {
 
         ReasonKey(Classification classification, boolean delayed) {
             this.delayed = delayed;
-            this.category = classification.category().id();
+            this.category = ExplanationWriter.reasonGroup(classification); // the texts that tell it, a variant included
             this.replyCode = classification.replyCode().orElse("");
             this.enhancedStatus = classification.enhancedStatus().orElse("");
             this.blocklist = classification.blocklist().map(operator -> operator.id()).orElse("");

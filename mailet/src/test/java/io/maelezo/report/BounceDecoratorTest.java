@@ -153,6 +153,17 @@ class BounceDecoratorTest {
     }
 
     @Test
+    void twoRecipientsWithTheSameCodesButWordsToldApartGetOneExplanationEach() throws Exception {
+        MimeMessage decorated = decorate(Dsn.james()
+            .recipient("own@remote.example", "failed", "5.7.1", "smtp; 550 5.7.1 Your account has been disabled")
+            .recipient("rule@remote.example", "failed", "5.7.1", "smtp; 550 5.7.1 Rejected by policy"));
+
+        String text = Dsn.text(decorated);
+        assertThat(text).contains("akaunti yako ya barua pepe hairuhusiwi kutuma barua kwa sasa. Barua yako haikufika kwa: own@remote.example");
+        assertThat(text).contains("seva ya mpokeaji iliikataa kwa sababu ya sera zake. Barua yako haikufika kwa: rule@remote.example");
+    }
+
+    @Test
     void theSubjectCarriesTheReadersOwnSubjectFromTheReturnedOriginal() throws Exception {
         MimeMessage decorated = decorate(Dsn.james().subject("Undelivered Mail Returned to Sender")
             .failed("rcpt@remote.example", "550 5.1.1 User unknown"));

@@ -21,7 +21,10 @@ import io.maelezo.engine.text.ExplanationWriter;
  * one of its domains on a domain blocklist, or an SPF, DKIM, DMARC or reverse-DNS check of its
  * own failing. The postmaster hears of each once per {@code alertInterval} ({@link AlertLedger}).
  * A "listing" that shows the recipient's server misusing the list (Spamhaus's "open resolver"
- * answer) is not one: the recipient's server is misconfigured.
+ * answer) is not one: the recipient's server is misconfigured. Nor is a refusal told by a group of
+ * text-variants.tsv (the sender's domain not in DNS, a sending quota, a suspended account), even of
+ * the authentication category: those texts ask the reader to forward the notice to the provider,
+ * which an alert would contradict ("you do not need to forward this notice").
  */
 public final class Refusal {
     /** What was refused, as the alert and the health check name it. */

@@ -153,7 +153,8 @@ public final class ExplanationWriter {
      * exist), the corrected address when exactly one well-known mail domain is that close.
      */
     public Optional<String> suggestion(String recipient, Classification classification) {
-        return classification.category() == Category.DOMAIN_UNKNOWN ? domains.suggest(recipient) : Optional.empty();
+        // Only when told as the recipient's unknown domain: not when it was the sender's own (sender-domain-unknown).
+        return reasonGroup(classification).equals(Category.DOMAIN_UNKNOWN.id()) ? domains.suggest(recipient) : Optional.empty();
     }
 
     /**
@@ -213,7 +214,10 @@ public final class ExplanationWriter {
             texts.render(language, "code.sentence", values).ifPresent(what::add);
         }
         texts.render(language, group + ".side", values).ifPresent(what::add);
-        texts.render(language, "temporary." + classification.temporary(), values).ifPresent(what::add);
+        // A group whose steps would contradict the general sentence has its own (temporary.true.network-loop: a loop
+        // reported with a 4xx does not "get through later").
+        Optional<String> temporaryFirst = texts.render(language, "temporary." + classification.temporary() + "." + group.substring("category.".length()), values);
+        (temporaryFirst.isPresent() ? temporaryFirst : texts.render(language, "temporary." + classification.temporary(), values)).ifPresent(what::add);
         // An operator's note says how to get a listing removed: no use when the "listing" is the recipient server's mistake.
         classification.blocklist().filter(operator -> !classification.misconfiguredBlocklist())
             .flatMap(operator -> texts.render(language, "blocklist." + operator.id() + ".note", values))

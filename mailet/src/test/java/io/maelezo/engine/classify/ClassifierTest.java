@@ -169,6 +169,9 @@ class ClassifierTest {
 
         assertThat(CLASSIFIER.classify("421 Too busy; try again later").category()).isEqualTo(Category.SERVER_ERROR);
         assertThat(CLASSIFIER.classify("452 4.3.1 Mail system full, try again later.").category()).isEqualTo(Category.SERVER_ERROR);
+        assertThat(CLASSIFIER.classify("454 4.3.0 Try again later").category()).isEqualTo(Category.SERVER_ERROR);
+        assertThat(CLASSIFIER.classify("452 4.2.2 Try again later").category()).isEqualTo(Category.MAILBOX_FULL);
+        assertThat(CLASSIFIER.classify("550 5.7.1 Please try again later").category()).isNotEqualTo(Category.GREYLISTED);
     }
 
     @Test

@@ -109,6 +109,31 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void didYouMeanIsOfferedForTheRecipientsUnknownDomainNeverForTheSendersOwn() {
+        ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
+
+        assertThat(writer.suggestion("juma@gmial.com", CLASSIFIER.classify("550 5.1.2 Host or domain name not found. Name service error for "
+            + "name=gmial.com type=MX"))).contains("juma@gmail.com");
+        assertThat(writer.suggestion("juma@gmial.com", CLASSIFIER.classify("550 5.1.2 unresolvable sender domain"))).isEmpty();
+    }
+
+    @Test
+    void aLoopReportedWithAFourHundredDoesNotPromiseThatSendingLaterGetsThrough() {
+        Explanation loop = toldOf("451 4.4.6 Too many hops 26 (25 max): mail forwarding loop");
+
+        assertThat(loop.headline()).contains("round in a circle");
+        assertThat(String.join(" ", loop.whatHappened())).contains("no server will try to deliver your email again").doesNotContain("may get through");
+    }
+
+    @Test
+    void aSendersQuotaIsNotClaimedForTheRecipientServersOwnLimits() {
+        for (String reply : List.of("452 4.5.3 Limit of 50 recipients per session exceeded", "421 4.7.0 Per session limit exceeded",
+            "552 5.2.2 Email quota exceeded")) {
+            assertThat(toldOf(reply).headline()).as(reply).doesNotContain("your account");
+        }
+    }
+
+    @Test
     void anotherListedAddressIsNamedInTheWordsAndTheLookupLink() {
         ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
 

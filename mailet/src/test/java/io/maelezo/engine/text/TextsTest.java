@@ -45,6 +45,24 @@ class TextsTest {
     }
 
     @Test
+    void everyGroupOverrideNamesAGroupThatExists() throws Exception {
+        java.util.Set<String> groups = new java.util.HashSet<>(TextVariants.load().groups());
+        for (Category category : Category.values()) {
+            groups.add(category.id());
+        }
+        groups.addAll(java.util.List.of("unknown-other-recipient", "blocklisted-misconfigured", "authentication-login", "greylisted-maybe"));
+        for (Language language : Language.values()) {
+            String file = new String(Texts.class.getResourceAsStream("/io/maelezo/texts/" + Texts.fileName(language)).readAllBytes(),
+                StandardCharsets.UTF_8);
+            file.lines().map(line -> line.split("=", 2)[0])
+                .filter(key -> key.startsWith("delayed.what.") || key.startsWith("delayed.act.") || key.startsWith("temporary.true.")
+                    || key.startsWith("temporary.false.") || key.startsWith("cause."))
+                .forEach(key -> assertThat(groups).as(language + " " + key + ": a group of that name (a misspelt one falls back silently)")
+                    .contains(key.replaceFirst("^(delayed\\.what|delayed\\.act|temporary\\.true|temporary\\.false|cause)\\.", "")));
+        }
+    }
+
+    @Test
     void noSeedArtefactReachesAUser() throws Exception {
         for (Language language : Language.values()) {
             String file = new String(Texts.class.getResourceAsStream("/io/maelezo/texts/" + Texts.fileName(language)).readAllBytes(),
