@@ -122,6 +122,34 @@ class KnowledgeCoverageTest {
         assertThat(told).as("groups of text-variants.tsv that tell some reply we know").containsAll(TextVariants.load().groups());
     }
 
+    /**
+     * A reason row whose note says "its texts are text-variants.tsv's GROUP" keeps the same words
+     * in two files: every real reply that row decides must be told by that group, so that the two
+     * word lists cannot drift apart.
+     */
+    @Test
+    void everyReplyARowDecidesForAVariantIsToldByThatVariant() throws Exception {
+        Pattern names = Pattern.compile("text-variants\\.tsv's ([a-z-]+)");
+        java.util.Map<String, String> groupOfLine = new java.util.HashMap<>();
+        for (java.util.Map<String, String> row : TsvTable.load("reason-patterns.tsv").rows()) {
+            Matcher named = names.matcher(row.get("note"));
+            if (named.find()) {
+                groupOfLine.put("reason-patterns.tsv line " + row.get(TsvTable.LINE), named.group(1));
+            }
+        }
+        assertThat(groupOfLine).as("reason rows that name their texts' group").hasSizeGreaterThanOrEqualTo(4);
+        Classifier classifier = Classifier.standard();
+        List<String> untold = new ArrayList<>();
+        for (String reply : tuningAndRealWorldReplies()) {
+            var classification = classifier.classify(reply);
+            String group = groupOfLine.get(classification.decidedBy());
+            if (group != null && !classification.textVariant().equals(Optional.of(group))) {
+                untold.add(classification.decidedBy() + " (" + group + "): told as " + classification.textVariant().orElse("its category"));
+            }
+        }
+        assertThat(untold).as("replies a row decides for a group, told otherwise (align the two files' words)").isEmpty();
+    }
+
     @Test
     void everyBlocklistZoneTheRepliesNameIsKnown() throws Exception {
         BlocklistCatalog catalog = BlocklistCatalog.load();
