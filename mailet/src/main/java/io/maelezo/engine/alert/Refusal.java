@@ -21,17 +21,18 @@ import io.maelezo.engine.text.ExplanationWriter;
  * one of its domains on a domain blocklist, or an SPF, DKIM, DMARC or reverse-DNS check of its
  * own failing. The postmaster hears of each once per {@code alertInterval} ({@link AlertLedger}).
  * A "listing" that shows the recipient's server misusing the list (Spamhaus's "open resolver"
- * answer) is not one: the recipient's server is misconfigured. Nor is a refusal told by a group of
- * text-variants.tsv (the sender's domain not in DNS, a sending quota, a suspended account), even of
- * the authentication category: those texts ask the reader to forward the notice to the provider,
- * which an alert would contradict ("you do not need to forward this notice").
+ * answer) is not one: the recipient's server is misconfigured. One of this installation's domains
+ * that remote servers do not find in DNS (text-variants.tsv's sender-domain-unknown) is one. A
+ * sending quota or a suspended account (its other sender-side groups) are not: they belong to one
+ * account or to a relay, and their texts ask the reader to forward the notice to the provider.
  */
 public final class Refusal {
     /** What was refused, as the alert and the health check name it. */
     public enum Kind {
         BLOCKLISTED("sending address on a blocklist"),
         DOMAIN_BLOCKLISTED("domain on a domain blocklist"),
-        AUTHENTICATION("sender authentication failing");
+        AUTHENTICATION("sender authentication failing"),
+        SENDER_DOMAIN("sending domain not found in DNS");
 
         private final String words;
 
@@ -43,6 +44,9 @@ public final class Refusal {
             return words;
         }
     }
+
+    /** The texts' group of a refusal for the sender's domain missing from DNS (text-variants.tsv). */
+    private static final String SENDER_DOMAIN_GROUP = "sender-domain-unknown";
 
     /** The domain a domain blocklist's reply names: its lookup page, or "domain X is listed". */
     private static final Pattern LISTED_DOMAIN = Pattern.compile(
@@ -94,7 +98,11 @@ public final class Refusal {
             return Optional.of(new Refusal(Kind.BLOCKLISTED, party, failure.listedAddress().orElse(""),
                 failure.blocklistUrl()));
         }
-        if (ExplanationWriter.reasonGroup(failure).equals(Category.AUTHENTICATION.id())) {
+        String group = ExplanationWriter.reasonGroup(failure);
+        if (group.equals(SENDER_DOMAIN_GROUP) && ownDomain.test(domainOf(sender))) {
+            return Optional.of(new Refusal(Kind.SENDER_DOMAIN, provider, domainOf(sender), Optional.empty()));
+        }
+        if (group.equals(Category.AUTHENTICATION.id())) {
             return Optional.of(new Refusal(Kind.AUTHENTICATION, provider, String.join("/", checksNamed(reply)) + " (" + domainOf(sender) + ")", Optional.empty()));
         }
         return Optional.empty();

@@ -33,7 +33,7 @@ import io.maelezo.engine.help.SupportContact;
  *   <li>{@code suggestion.did-you-mean}: first, for a recipient whose domain does not exist and is one or two edits
  *       from exactly one well-known mail domain ({@link DomainSuggestions}), failed notices only;</li>
  *   <li>{@code told.admin} and {@code told.step}: once the postmaster has been alerted to a refusal of the
- *       installation ({@link Classification#adminTold()}), instead of the steps after the first (reach the recipient);</li>
+ *       installation ({@link Classification#adminTold()}), with {@code told.reach} (reach the recipient) instead of the steps;</li>
  *   <li>{@code step.support}: the admin's support contact, when configured; in HTML the step itself is a link when
  *       the contact is an address ({@code mailto:}, with {@code support.mail.subject} and {@code .body}: {@link HelpStep})
  *       or a phone number ({@code tel:});</li>
@@ -225,9 +225,10 @@ public final class ExplanationWriter {
 
         List<String> steps = new ArrayList<>(texts.renderNumbered(language, group + ".step", values));
         if (classification.adminTold()) {
-            // The provider knows: tell the reader so, keep the step to reach the recipient by other means, then "send it later".
+            // The provider knows: tell the reader so, then only "reach the recipient by other means" and "send it later".
             texts.render(language, "told.admin", values).ifPresent(what::add);
-            steps = new ArrayList<>(steps.subList(0, Math.min(1, steps.size())));
+            steps = new ArrayList<>();
+            texts.render(language, "told.reach", values).ifPresent(steps::add);
             texts.render(language, "told.step", values).ifPresent(steps::add);
         }
         Optional<String> support = supportContact.flatMap(contact -> texts.render(language, "step.support", values));

@@ -58,4 +58,12 @@ class AlertMailTest {
             .contains("SPF record of the domain lists this server's IP address")
             .doesNotContain("UCEPROTECT").doesNotContain("Lookup and delisting page").contains("30 min");
     }
+
+    @Test
+    void everyKindOfRefusalSaysWhatAndWhatToCheckInBothLanguages() {
+        for (Refusal.Kind kind : Refusal.Kind.values()) {
+            String body = WORDS.body(alert(new Refusal(kind, "gmail.com", "maelezo.test", Optional.empty()), false), Duration.ofHours(6));
+            assertThat(body).as(kind.name()).contains("What: ").contains("What to check: ").contains("Nini: ").contains("Cha kuangalia: ");
+        }
+    }
 }

@@ -64,4 +64,16 @@ class RefusalTest {
         assertThat(of("535 5.7.8 Authentication credentials invalid", "a@remote.example")).isEmpty();
         assertThat(of("552 5.2.2 Mailbox full", "a@remote.example")).isEmpty();
     }
+
+    @Test
+    void ourOwnSendingDomainMissingFromDnsIsOneButASendingQuotaIsNot() {
+        Refusal refusal = of("450 4.1.8 <amina@maelezo.test>: Sender address rejected: Domain not found", "rafiki@gmail.com").orElseThrow();
+        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.SENDER_DOMAIN);
+        assertThat(refusal.party()).isEqualTo("gmail.com");
+        assertThat(refusal.listed()).isEqualTo("maelezo.test");
+        assertThat(Refusal.of(CLASSIFIER.classify("450 4.1.8 <x@elsewhere.example>: Sender address rejected: Domain not found"),
+            "rafiki@gmail.com", "x@elsewhere.example", OURS)).as("somebody else's domain").isEmpty();
+        assertThat(of("550 5.4.5 Daily user sending quota exceeded. - gsmtp", "rafiki@gmail.com")).isEmpty();
+        assertThat(of("554 5.7.1 Your account has been disabled", "rafiki@gmail.com")).isEmpty();
+    }
 }

@@ -134,6 +134,18 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void onceTheAdministratorIsToldTheReaderIsNotAlsoAskedToForwardTheNotice() {
+        Explanation told = new ExplanationWriter(Texts.shipped(), Optional.empty()).explain(Language.EN,
+            CLASSIFIER.classify("550 5.1.8 <amina@maelezo.test>: Sender address rejected: Domain not found").withAdminTold(),
+            List.of("halima@remote.example"));
+
+        assertThat(String.join(" ", told.whatHappened())).contains("You do not need to forward this notice");
+        assertThat(told.steps()).hasSize(2);
+        assertThat(told.steps().get(0)).startsWith("Contact the recipient by other means");
+        assertThat(String.join(" ", told.steps())).doesNotContain("Forward this whole notice");
+    }
+
+    @Test
     void anotherListedAddressIsNamedInTheWordsAndTheLookupLink() {
         ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
 
