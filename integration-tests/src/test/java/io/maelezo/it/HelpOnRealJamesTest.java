@@ -33,7 +33,9 @@ class HelpOnRealJamesTest {
     private static final String SUPPORT = "msaada@" + JamesEnvironment.DOMAIN;
     static final RejectingSmtpServer REMOTE = RejectingSmtpServer.start()
         .reject("hayupo@remote.example", "550 5.1.1 <hayupo@remote.example>: Recipient address rejected: User unknown in virtual mailbox table")
-        .reject("asha@gmial.com", "550 5.1.2 <asha@gmial.com>: Recipient address rejected: Domain not found");
+        .reject("asha@gmial.com", "550 5.1.2 <asha@gmial.com>: Recipient address rejected: Domain not found")
+        .reject("kikoa1@remote.example", "550 5.1.8 <tumaini@" + JamesEnvironment.DOMAIN + ">: Sender address rejected: Domain not found")
+        .reject("kikoa2@remote.example", "550 5.1.8 <tumaini@" + JamesEnvironment.DOMAIN + ">: Sender address rejected: Domain not found");
 
     @RegisterExtension
     static JamesServerExtension james = InProcessJames.extension(0, TestOverlay.gatewayTo(REMOTE.port())
@@ -99,6 +101,46 @@ class HelpOnRealJamesTest {
         assertThat(text.indexOf("Je, ulimaanisha")).isLessThan(text.indexOf("Nini kilitokea?"));
         assertThat(text).contains("Did you mean asha@gmail.com?");
         assertThat(Jsoup.parse(bounce.html()).text()).contains("Je, ulimaanisha asha@gmail.com?");
+    }
+
+    private static long count(GuiceJamesServer server, String user) throws Exception {
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            return imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort()).login(user, "secret")
+                .getMessageCount(TestIMAPClient.INBOX);
+        }
+    }
+
+    private static javax.mail.internet.MimeMessage message(GuiceJamesServer server, String user, int number) throws Exception {
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort()).login(user, "secret")
+                .select(TestIMAPClient.INBOX);
+            return ImapFetch.message(imap.sendCommand("FETCH " + number + " (BODY[])"));
+        }
+    }
+
+    @Test
+    void remoteServersThatDoNotFindThisServersOwnDomainInDnsTellThePostmasterAndLaterBouncesSaySo(GuiceJamesServer server)
+        throws Exception {
+        String postmaster = user(server, "postmaster");
+        String sender = user(server, "tumaini");
+        send(server, sender, "kikoa1@remote.example", "Kwanza");
+        AWAIT.until(() -> count(server, sender) == 1);
+        send(server, sender, "kikoa2@remote.example", "Pili");
+        AWAIT.until(() -> count(server, sender) == 2);
+
+        AWAIT.until(() -> count(server, postmaster) >= 1);
+        assertThat(count(server, postmaster)).as("one alert, not one per bounce").isEqualTo(1);
+        javax.mail.internet.MimeMessage alert = message(server, postmaster, 1);
+        assertThat(alert.getSubject()).isEqualTo("[maelezo] This server's mail is refused: " + JamesEnvironment.DOMAIN + " (remote.example)");
+        assertThat((String) alert.getContent()).contains("cannot find this server's sending domain, " + JamesEnvironment.DOMAIN + ", in DNS")
+            .contains("haiwezi kukipata kwenye DNS kikoa " + JamesEnvironment.DOMAIN);
+
+        String first = new BounceParts(message(server, sender, 1)).text();
+        String second = new BounceParts(message(server, sender, 2)).text();
+        assertThat(first).contains("seva ya mpokeaji haikupata kikoa cha anwani yako mwenyewe")
+            .contains("Tuma taarifa hii yote kwa mtoa huduma wako wa barua pepe, umwombe aangalie mipangilio ya DNS");
+        assertThat(second).as("the administrator knows: the reader is not also asked to forward it")
+            .contains("tayari amearifiwa").doesNotContain("Tuma taarifa hii yote kwa mtoa huduma wako");
     }
 
     @Test
