@@ -26,28 +26,27 @@ public final class Classification {
     private final String decidedBy;
     /**
      * The texts that tell it when its words say more than its category (text-variants.tsv): asked
-     * only when a person's text is written (the CLI never asks), then kept.
+     * only when a person's text is written (the CLI never asks); the Classifier's supplier keeps it.
      */
-    private final Supplier<String> textVariantOf;
-    private volatile Optional<String> textVariant;
+    private final Supplier<Optional<String>> textVariant;
     /** The postmaster has been alerted to this refusal of the installation (engine/alert): the reader is told so. */
     private final boolean adminTold;
 
     public Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy) {
-        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, null, false);
+        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, Optional::empty, false);
     }
 
     public Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
-                          String listedAddress, boolean misconfiguredBlocklist, String decidedBy, Supplier<String> textVariantOf) {
-        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariantOf, false);
+                          String listedAddress, boolean misconfiguredBlocklist, String decidedBy, Supplier<Optional<String>> textVariant) {
+        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariant, false);
     }
 
     private Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
-                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy, Supplier<String> textVariantOf,
+                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy, Supplier<Optional<String>> textVariant,
                            boolean adminTold) {
         this.adminTold = adminTold;
-        this.textVariantOf = textVariantOf;
+        this.textVariant = textVariant;
         this.diagnostic = diagnostic;
         this.category = category;
         this.basis = basis;
@@ -125,23 +124,18 @@ public final class Classification {
 
     /** The group of texts that tells this failure when its words say more than its category (a mail loop). */
     public Optional<String> textVariant() {
-        Optional<String> known = textVariant;
-        if (known == null) {
-            known = Optional.ofNullable(textVariantOf == null ? null : textVariantOf.get());
-            textVariant = known;
-        }
-        return known;
+        return textVariant.get();
     }
 
     /** The same failure, final: what the sending server gave up on is over, whatever its cause said. */
     Classification asFinal() {
         return temporary ? new Classification(diagnostic, category, basis, false, blocklist, listedAddress, misconfiguredBlocklist, decidedBy,
-            textVariantOf, adminTold) : this;
+            textVariant, adminTold) : this;
     }
 
     /** The same failure, the administrator having been alerted to it (a refusal of this installation itself). */
     public Classification withAdminTold() {
-        return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariantOf,
+        return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariant,
             true);
     }
 

@@ -130,7 +130,7 @@ public class Classifier {
         boolean temporary = !gaveUp && isTemporary(diagnostic, category);
         String listed = operator != null && operator.listsServers() ? BlocklistCatalog.listedAddress(diagnostic.text()).orElse(null) : null;
         return new Classification(diagnostic, category, decided.basis, temporary, operator, listed, misconfigured, decided.decidedBy,
-            () -> textVariants.group(category, words).orElse(null));
+            Suppliers.memoize(() -> textVariants.group(category, words)));
     }
 
     private Found decide(DecisionOrder.Step step, Diagnostic diagnostic, ReplyText words, Supplier<Optional<BlocklistOperator>> named) {

@@ -191,14 +191,12 @@ public final class ExplanationWriter {
     private Wording delayedWords(Language language, Map<String, Object> values) {
         List<String> what = new ArrayList<>();
         // Where the cause is on the sender's side, the recipient's server never had the mail: delayed.what.GROUP.
-        Optional<String> whatFirst = texts.render(language, "delayed.what." + values.get("reason"), values);
-        (whatFirst.isPresent() ? whatFirst : texts.render(language, "delayed.what", values)).ifPresent(what::add);
+        first(language, values, "delayed.what." + values.get("reason"), "delayed.what").ifPresent(what::add);
         texts.render(language, "temporary.delayed", values).ifPresent(what::add);
         List<String> steps = new ArrayList<>();
         texts.render(language, "delayed.step.1", values).ifPresent(steps::add);
         // What the reader can do now for this cause, else only: tell the recipient if it is urgent.
-        Optional<String> act = texts.render(language, "delayed.act." + values.get("reason"), values);
-        (act.isPresent() ? act : texts.render(language, "delayed.step.2", values)).ifPresent(steps::add);
+        first(language, values, "delayed.act." + values.get("reason"), "delayed.step.2").ifPresent(steps::add);
         Optional<String> support = supportContact.flatMap(contact -> texts.render(language, "step.support", values));
         support.ifPresent(steps::add);
         List<Link> links = new ArrayList<>();
@@ -216,8 +214,8 @@ public final class ExplanationWriter {
         texts.render(language, group + ".side", values).ifPresent(what::add);
         // A group whose steps would contradict the general sentence has its own (temporary.true.network-loop: a loop
         // reported with a 4xx does not "get through later").
-        Optional<String> temporaryFirst = texts.render(language, "temporary." + classification.temporary() + "." + group.substring("category.".length()), values);
-        (temporaryFirst.isPresent() ? temporaryFirst : texts.render(language, "temporary." + classification.temporary(), values)).ifPresent(what::add);
+        String temporary = "temporary." + classification.temporary();
+        first(language, values, temporary + "." + group.substring("category.".length()), temporary).ifPresent(what::add);
         // An operator's note says how to get a listing removed: no use when the "listing" is the recipient server's mistake.
         classification.blocklist().filter(operator -> !classification.misconfiguredBlocklist())
             .flatMap(operator -> texts.render(language, "blocklist." + operator.id() + ".note", values))
@@ -242,6 +240,17 @@ public final class ExplanationWriter {
             .ifPresent(url -> links.add(new Link(texts.require(language, "link.support", values), url)));
 
         return new Wording(texts.require(language, group + ".headline", values), what, steps, links, support.isPresent());
+    }
+
+    /** The first of these entries the texts have (a group's own, then the general one). */
+    private Optional<String> first(Language language, Map<String, Object> values, String... keys) {
+        for (String key : keys) {
+            Optional<String> text = texts.render(language, key, values);
+            if (text.isPresent()) {
+                return text;
+            }
+        }
+        return Optional.empty();
     }
 
     /** SMTP AUTH refused the login (RFC 4954: 530, 534, 535, 538; X.7.8, X.7.9, X.7.11, X.7.12): not an SPF/DKIM/DMARC matter. */
