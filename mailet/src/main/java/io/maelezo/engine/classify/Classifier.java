@@ -127,7 +127,7 @@ public class Classifier {
         boolean misconfigured = operator != null && operator.meansMisconfiguredServer(words);
         // A "listing" that shows the recipient's server misusing the list: what blocklists.tsv says it means.
         Category category = misconfigured ? operator.misconfiguredCategory() : decided.category;
-        boolean temporary = !gaveUp && isTemporary(diagnostic, category);
+        boolean temporary = !gaveUp && isTemporary(diagnostic, words, category);
         String listed = operator != null && operator.listsServers() ? BlocklistCatalog.listedAddress(diagnostic.text()).orElse(null) : null;
         return new Classification(diagnostic, category, decided.basis, temporary, operator, listed, misconfigured, decided.decidedBy,
             Suppliers.memoize(() -> textVariants.group(category, words)));
@@ -170,11 +170,11 @@ public class Classifier {
             "reason-patterns.tsv line " + match.line(), null)).orElse(null);
     }
 
-    private boolean isTemporary(Diagnostic diagnostic, Category category) {
+    private boolean isTemporary(Diagnostic diagnostic, ReplyText words, Category category) {
         int replyClass = diagnostic.replyClass();
         if (replyClass != 0) {
             return replyClass == 4;
         }
-        return temporaryWithoutCode.temporary(category, diagnostic.text());
+        return temporaryWithoutCode.temporary(category, words);
     }
 }

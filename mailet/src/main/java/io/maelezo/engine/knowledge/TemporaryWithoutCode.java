@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.maelezo.engine.Category;
+import io.maelezo.engine.match.ReplyText;
 
 /**
  * When a reply with no code at all is temporary ({@code temporary-without-code.tsv}): never when
@@ -48,7 +49,8 @@ public final class TemporaryWithoutCode {
     }
 
     /** Whether a reply without any code, of this category and with these words, is temporary. */
-    public boolean temporary(Category category, String text) {
+    public boolean temporary(Category category, ReplyText reply) {
+        String text = reply.folded();
         boolean temporary = categories.contains(category);
         for (int i = 0; i < words.size() && !temporary; i++) {
             temporary = words.get(i).matcher(text).find();

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * One reply, read once and shared by every {@link KeywordIndex}: the text folded to lower case
- * (one character for one, so positions stay) and where each of its words starts.
+ * (one character for one, so positions stay) and where each of its words starts. A typographic
+ * apostrophe (U+2018, U+2019, as web pages and word processors write "can’t") folds to a plain one,
+ * so the patterns need only one spelling.
  */
 public final class ReplyText {
     private final String text;
@@ -42,6 +44,8 @@ public final class ReplyText {
             char c = chars[i];
             if (c >= 'A' && c <= 'Z') {
                 chars[i] = (char) (c + ('a' - 'A'));
+            } else if (c == '\u2019' || c == '\u2018') {
+                chars[i] = '\'';
             } else if (c >= 128) {
                 chars[i] = Character.toLowerCase(c);
             }

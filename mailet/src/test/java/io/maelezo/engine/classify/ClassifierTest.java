@@ -62,6 +62,14 @@ class ClassifierTest {
     }
 
     @Test
+    void sendmailsCannotCreateOutputFileIsTheServersOwnTroubleAndFinalAsPastedFromAWebPage() {
+        Classification classification = CLASSIFIER.classify("mail.example.info [192.0.2.7] can\u2019t create user output file");
+
+        assertThat(classification.category()).isEqualTo(Category.SERVER_ERROR);
+        assertThat(classification.temporary()).isFalse();
+    }
+
+    @Test
     void aSorbsRejectionMeansTheRecipientServerIsMisconfiguredSinceSorbsClosed() {
         Classification classification = CLASSIFIER.classify("554 5.7.1 Service unavailable; Client host [198.51.100.4] blocked using dnsbl.sorbs.net");
 

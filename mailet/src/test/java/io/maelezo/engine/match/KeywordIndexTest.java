@@ -25,6 +25,7 @@ class KeywordIndexTest {
         replies.add("550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. (S3150) [AS(201806281)]");
         replies.add("連絡しようとしたグループに投稿する権限がありません");
         replies.add("552 MAILBOX FULL; OVERQUOTA for USER");
+        replies.add("451 4.3.0 can\u2019t create output file");
         replies.add("");
         return replies;
     }
@@ -58,7 +59,7 @@ class KeywordIndexTest {
                 int earliest = -1;
                 int earliestAt = Integer.MAX_VALUE;
                 for (int i = 0; i < patterns.size(); i++) {
-                    Matcher matcher = Pattern.compile(patterns.get(i), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(reply);
+                    Matcher matcher = Pattern.compile(patterns.get(i), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(reply.replace('\u2019', '\'').replace('\u2018', '\''));
                     if (matcher.find()) {
                         expected.set(i);
                         if (matcher.start() < earliestAt) {
@@ -101,6 +102,14 @@ class KeywordIndexTest {
         assertThat(index.firstMatching(ReplyText.of("no_spam and spam_filter and spam2 are other words"))).isEqualTo(-1);
         assertThat(index.firstMatching(ReplyText.of("junk"))).isZero();
         assertThat(index.firstMatching(ReplyText.of("looks like Spam."))).isZero();
+    }
+
+    @Test
+    void aTypographicApostropheIsReadAsAPlainOne() {
+        KeywordIndex index = new KeywordIndex(List.of("\\b(can'?t create (user )?output file)\\b"));
+
+        assertThat(index.firstMatching(ReplyText.of("mail.example.info [192.0.2.7] can\u2019t create user output file"))).isZero();
+        assertThat(index.firstMatching(ReplyText.of("Can't create output file"))).isZero();
     }
 
     @Test
