@@ -99,16 +99,19 @@ public final class ReplyText {
         return withoutAddresses;
     }
 
-    /** An address: a run of characters that cannot end one on each side of an '@'. */
+    /**
+     * An address: a run of characters that cannot end one on each side of an '@'. A colon ends it on
+     * both sides: "RCPT TO:user@..." and "user@263.net:user not exist" keep their words.
+     */
     private static char[] blankAddresses(String folded) {
         char[] chars = folded.toCharArray();
         for (int at = folded.indexOf('@'); at >= 0; at = folded.indexOf('@', at + 1)) {
             int from = at;
-            while (from > 0 && !endsAddress(folded.charAt(from - 1), true)) {
+            while (from > 0 && !endsAddress(folded.charAt(from - 1))) {
                 from--;
             }
             int to = at + 1;
-            while (to < folded.length() && !endsAddress(folded.charAt(to), false)) {
+            while (to < folded.length() && !endsAddress(folded.charAt(to))) {
                 to++;
             }
             if (from < at && to > at + 1) {
@@ -118,8 +121,7 @@ public final class ReplyText {
         return chars;
     }
 
-    private static boolean endsAddress(char c, boolean localPart) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B || "<>\"'()[],;".indexOf(c) >= 0
-            || (localPart && c == ':');
+    private static boolean endsAddress(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B || "<>\"'()[],;:".indexOf(c) >= 0;
     }
 }

@@ -2,6 +2,8 @@ package io.maelezo.engine.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,6 +69,14 @@ class ClassifierTest {
 
         assertThat(classification.category()).isEqualTo(Category.SERVER_ERROR);
         assertThat(classification.temporary()).isFalse();
+    }
+
+    @Test
+    void anAddressWrittenRightBeforeOrInsideTheWordsOfAnUnknownMailboxDoesNotHideThem() {
+        for (String reply : List.of("550 abc@263.example:user not exist", "550 Local User [abc@123.example] not found.",
+            "550 Mailbox ( abc@example.com ) not found or inactivated")) {
+            assertThat(CLASSIFIER.classify(reply).category()).as(reply).isEqualTo(Category.MAILBOX_UNKNOWN);
+        }
     }
 
     @Test
