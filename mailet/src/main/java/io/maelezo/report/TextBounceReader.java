@@ -2,6 +2,7 @@ package io.maelezo.report;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,8 @@ final class TextBounceReader {
     private static final Pattern CONTACT_AFTER = Pattern.compile("\\s*.{0,6}(連絡|問い合わせ)");
     /** Exim's and Sendmail's note, right before an address, of the address a failed one came from. */
     private static final Pattern EXPANDED_FROM = Pattern.compile("(generated from|expanded from)\\s*:?\\s*<?$");
+    /** An address in angle brackets right after another: the one before is its display name ("a@b <c@d>: malformed address"). */
+    private static final Pattern ANGLE_ADDRESS_AFTER = Pattern.compile("[ \\t]*<[^<>\\s@]+@[^<>\\s]+>");
     private static final Pattern DAEMON = Pattern.compile(
         "(?i)mailer-?daemon|postmaster|post_master|mail ?delivery|mail ?administrator|bounce|returned mail|mailer|mail system|nobody|noreply|no-reply");
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
@@ -123,6 +126,7 @@ final class TextBounceReader {
             if (line.indexOf('@') >= 0 && !SENDER_FIELD.matcher(line).lookingAt() && !CONTACT_WORDS.matcher(line).find()
                 && !(n + 1 < lines.length && CONTACT_AFTER.matcher(lines[n + 1]).lookingAt())) {
                 Matcher address = ADDRESS.matcher(line);
+                Set<String> displayNames = new HashSet<>();
                 while (address.find()) {
                     String before = line.substring(Math.max(0, address.start() - 30), address.start()).toLowerCase(Locale.ROOT);
                     if (EXPANDED_FROM.matcher(before).find()) {
@@ -130,6 +134,15 @@ final class TextBounceReader {
                     }
                     String found = address.group(1).replaceAll("[.]+$", "");
                     String key = found.toLowerCase(Locale.ROOT);
+                    if (ANGLE_ADDRESS_AFTER.matcher(line).region(address.end(), line.length()).lookingAt()) {
+                        // One entry, "a@b <c@d>", whose address is the one in angle brackets; Exim
+                        // names a@b again on that line ("<c@d> may not follow a@b").
+                        displayNames.add(key);
+                        continue;
+                    }
+                    if (displayNames.contains(key)) {
+                        continue;
+                    }
                     String local = key.substring(0, key.indexOf('@'));
                     if (!excluded.contains(key) && !DAEMON_LOCAL.matcher(local).matches() && !positions.containsKey(key)) {
                         // The words about a recipient start on its line ("Invalid user: a@b" or "a@b: 550 ...").
