@@ -63,6 +63,26 @@ class CommandLineLauncherTest {
     }
 
     @Test
+    void archivesOfReplacedJarsAreRemovedKeepingTheTwoNewestOthers(@TempDir Path ownCache) throws Exception {
+        Path folder = Files.createDirectories(ownCache.resolve("maelezo"));
+        long now = System.currentTimeMillis();
+        for (int i = 1; i <= 4; i++) {
+            Path old = Files.writeString(folder.resolve("maelezo-cli-" + i + ".jsa"), "an archive of a jar replaced since");
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(now - i * 3_600_000L));
+        }
+        Files.writeString(folder.resolve("notes.txt"), "not an archive");
+
+        Result result = run(Map.of("XDG_CACHE_HOME", ownCache.toString()), FAMILIES.resolve("postfix.eml").toString());
+
+        assertThat(result.exit).isZero();
+        try (var left = Files.list(folder)) {
+            assertThat(left.map(path -> path.getFileName().toString())).as("the two newest others, this jar's own, and what is not an archive")
+                .contains("maelezo-cli-1.jsa", "maelezo-cli-2.jsa", "maelezo-cli-" + Files.size(JAR) + ".jsa", "notes.txt")
+                .doesNotContain("maelezo-cli-3.jsa", "maelezo-cli-4.jsa").hasSize(4);
+        }
+    }
+
+    @Test
     void readsATwentyMegabyteBounceInAFortyEightMegabyteHeap(@TempDir Path folder) throws Exception {
         // The file is read from disk as javax.mail needs it, not copied into memory (twice).
         String postfix = Files.readString(FAMILIES.resolve("postfix.eml"), StandardCharsets.ISO_8859_1);
