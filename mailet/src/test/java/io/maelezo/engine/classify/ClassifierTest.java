@@ -180,6 +180,16 @@ class ClassifierTest {
     }
 
     @Test
+    void aLoginRefusedBecauseTheAccountIsLockedIsToldAsTheSendersAccountBlockedNotAsAWrongPassword() {
+        Classification locked = CLASSIFIER.classify("535 5.7.8 Error: authentication failed: your account has been locked");
+        assertThat(locked.textVariant()).contains("sender-account-blocked");
+
+        Classification wrongPassword = CLASSIFIER.classify("535 5.7.8 Error: authentication failed: UGFzc3dvcmQ6");
+        assertThat(wrongPassword.category()).isEqualTo(Category.AUTHENTICATION);
+        assertThat(wrongPassword.textVariant()).isEmpty();
+    }
+
+    @Test
     void aReplyThatOnlySaysTryAgainLaterIsPerhapsGreylistingWhileABusyServerIsNot() {
         Classification bare = CLASSIFIER.classify("451 4.7.1 Please try again later");
         assertThat(bare.category()).isEqualTo(Category.GREYLISTED);
