@@ -80,6 +80,18 @@ class ClassifierTest {
     }
 
     @Test
+    void aMailboxOrDomainThatRefusesMailFromThisSenderIsARuleNotAClosedMailboxOrADomainWithoutMail() {
+        assertThat(CLASSIFIER.classify("550 5.7.1 Your email was rejected because the recipient's mailbox does not accept mail from your domain")
+            .category()).isEqualTo(Category.POLICY);
+        assertThat(CLASSIFIER.classify("554 5.7.1 Recipient address rejected: This mailbox is not accepting messages from you").category())
+            .isEqualTo(Category.POLICY);
+
+        assertThat(CLASSIFIER.classify("556 5.1.10 Recipient address rejected: Domain example.org does not accept mail (nullMX)").category())
+            .isEqualTo(Category.DOMAIN_UNKNOWN);
+        assertThat(CLASSIFIER.classify("550 5.2.1 This mailbox is not accepting messages").category()).isEqualTo(Category.MAILBOX_DISABLED);
+    }
+
+    @Test
     void aSorbsRejectionMeansTheRecipientServerIsMisconfiguredSinceSorbsClosed() {
         Classification classification = CLASSIFIER.classify("554 5.7.1 Service unavailable; Client host [198.51.100.4] blocked using dnsbl.sorbs.net");
 
