@@ -31,18 +31,17 @@ class DevelopmentSetTest {
     private static final String HELD_OUT_SHA256 = "20df7c94f740efa578062a0326530b8a60d8a98c0a2dcc4c7570021463ca2833";
     /**
      * The held-out part's floors: the figures measured when they were last raised (2026-12-05:
-     * category 76.2%, temporary 95.4% on 458 rows, after tuning on the sixth collection), less one
-     * reply (0.22 points; the temporary floor was 95.2 until a change decided on 35 tuning rows,
-     * rate limits without a code told as temporary, cost exactly one held-out reply). The aim is
-     * 95% and 98%; not met yet
-     * (README "Known limits"). A change that makes the held-out figures worse fails here, and
-     * raising a floor is the only edit this test takes when they get better.
+     * category 76.4% after tuning on the seventh collection, temporary 95.4% after the sixth), less
+     * one reply (0.22 points). The temporary floor was 95.2 until a change decided on 35 tuning rows
+     * (rate limits without a code told as temporary) cost exactly one held-out reply. The aim is 95%
+     * and 98%; not met yet (README "Known limits"). A change that makes the held-out figures worse
+     * fails here, and raising a floor is the only edit this test takes when they get better.
      */
-    private static final double HELD_OUT_CATEGORY_FLOOR = 76.0;
+    private static final double HELD_OUT_CATEGORY_FLOOR = 76.2;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.1;
-    /** The tuning part is where a change shows first; it must not slide back (measured 86.6% and 97.8% on 2,774 replies, with the seventh collection's servers). */
-    private static final double TUNING_CATEGORY_FLOOR = 86.4;
-    private static final double TUNING_TEMPORARY_FLOOR = 97.6;
+    /** The tuning part is where a change shows first; it must not slide back (measured 86.4% and 97.6% on 2,926 replies, with the seventh collection). */
+    private static final double TUNING_CATEGORY_FLOOR = 86.2;
+    private static final double TUNING_TEMPORARY_FLOOR = 97.4;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
@@ -143,7 +142,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 2774, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 2926, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
