@@ -92,6 +92,16 @@ class ClassifierTest {
     }
 
     @Test
+    void providersWordsForAClosedMailboxTheSendersUnknownDomainAndTheSendersBlockedAccountAreToldSo() {
+        assertThat(CLASSIFIER.classify("550 5.1.1 <x@icloud.example>: inactive email address (in reply to RCPT TO command)").category())
+            .isEqualTo(Category.MAILBOX_DISABLED);
+        assertThat(CLASSIFIER.classify("421 DNS: Can't resolve sender's domain").textVariant()).contains("sender-domain-unknown");
+        assertThat(CLASSIFIER.classify("554 5.1.8 Email Outgoing Blocked.").textVariant()).contains("sender-account-blocked");
+        assertThat(CLASSIFIER.classify("550 5.4.6 Unusual sending activity detected. Please try after sometime.").textVariant())
+            .contains("rate-limited-sender");
+    }
+
+    @Test
     void aSorbsRejectionMeansTheRecipientServerIsMisconfiguredSinceSorbsClosed() {
         Classification classification = CLASSIFIER.classify("554 5.7.1 Service unavailable; Client host [198.51.100.4] blocked using dnsbl.sorbs.net");
 
