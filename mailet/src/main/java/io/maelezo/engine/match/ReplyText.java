@@ -101,7 +101,9 @@ public final class ReplyText {
 
     /**
      * An address: a run of characters that cannot end one on each side of an '@'. A colon ends it on
-     * both sides: "RCPT TO:user@..." and "user@263.net:user not exist" keep their words.
+     * both sides: "RCPT TO:user@..." and "user@263.net:user not exist" keep their words; so do
+     * '/', '?' and '&', which the addresses of replies do not hold but links do
+     * ("http://www.openspf.org/Why?s=mfrom&id=user@example.org&ip=..." keeps "openspf").
      */
     private static char[] blankAddresses(String folded) {
         char[] chars = folded.toCharArray();
@@ -122,6 +124,6 @@ public final class ReplyText {
     }
 
     private static boolean endsAddress(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B || "<>\"'()[],;:".indexOf(c) >= 0;
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B || "<>\"'()[],;:/?&".indexOf(c) >= 0;
     }
 }

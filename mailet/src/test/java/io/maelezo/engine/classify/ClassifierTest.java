@@ -102,6 +102,12 @@ class ClassifierTest {
     }
 
     @Test
+    void anAddressInsideALinkDoesNotHideTheLinksWords() {
+        assertThat(CLASSIFIER.classify("550 5.7.1 http://www.openspf.org/Why?s=mfrom&id=user@example.org&ip=192.0.2.10").category())
+            .isEqualTo(Category.AUTHENTICATION);
+    }
+
+    @Test
     void aSorbsRejectionMeansTheRecipientServerIsMisconfiguredSinceSorbsClosed() {
         Classification classification = CLASSIFIER.classify("554 5.7.1 Service unavailable; Client host [198.51.100.4] blocked using dnsbl.sorbs.net");
 
