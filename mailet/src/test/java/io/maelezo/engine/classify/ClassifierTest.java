@@ -108,6 +108,13 @@ class ClassifierTest {
     }
 
     @Test
+    void aHostNamedDialupIsNotADialupListing() {
+        assertThat(CLASSIFIER.classify("553 dialup.example.net config error: mail loops back to myself").category())
+            .isEqualTo(Category.NETWORK);
+        assertThat(CLASSIFIER.classify("554 5.7.1 Rejected: dialup or residential IP address").category()).isEqualTo(Category.BLOCKLISTED);
+    }
+
+    @Test
     void aSorbsRejectionMeansTheRecipientServerIsMisconfiguredSinceSorbsClosed() {
         Classification classification = CLASSIFIER.classify("554 5.7.1 Service unavailable; Client host [198.51.100.4] blocked using dnsbl.sorbs.net");
 
@@ -222,6 +229,8 @@ class ClassifierTest {
         Classification bare = CLASSIFIER.classify("451 4.7.1 Please try again later");
         assertThat(bare.category()).isEqualTo(Category.GREYLISTED);
         assertThat(bare.textVariant()).contains("greylisted-maybe");
+        assertThat(CLASSIFIER.classify("milter-reject: END-OF-MESSAGE from relay.example.org[192.0.2.7]: 4.7.1 Try again later; "
+            + "from=<a@example.org> to=<b@example.net> proto=ESMTP").category()).as("as Postfix logs it").isEqualTo(Category.GREYLISTED);
 
         assertThat(CLASSIFIER.classify("421 Too busy; try again later").category()).isEqualTo(Category.SERVER_ERROR);
         assertThat(CLASSIFIER.classify("452 4.3.1 Mail system full, try again later.").category()).isEqualTo(Category.SERVER_ERROR);

@@ -39,7 +39,7 @@ class DevelopmentSetTest {
      */
     private static final double HELD_OUT_CATEGORY_FLOOR = 76.2;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.1;
-    /** The tuning part is where a change shows first; it must not slide back (measured 85.3% and 97.5% on 3,269 replies, with the ninth collection). */
+    /** The tuning part is where a change shows first; it must not slide back (measured 85.3% and 97.4% on 3,282 replies, with the ninth collection). */
     private static final double TUNING_CATEGORY_FLOOR = 85.0;
     private static final double TUNING_TEMPORARY_FLOOR = 97.3;
 
@@ -142,7 +142,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 3269, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 3282, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
