@@ -2,6 +2,7 @@ package io.maelezo.it.demo;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import javax.mail.BodyPart;
 import javax.mail.Folder;
 import javax.mail.Message;
+import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Store;
 import javax.mail.Transport;
@@ -57,7 +59,18 @@ public final class Demo {
     private Demo() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // James's threads would keep this process alive: say what failed and stop it (the hook stops James).
+            System.err.println("The demo failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         boolean exitWhenDone = List.of(args).contains("--exit");
         Path out = Path.of(valueAfter(args, "--out", "demo-output"));
         Files.createDirectories(out);
@@ -149,6 +162,9 @@ public final class Demo {
                     files.add(Files.write(out.resolve("postmaster-alert.eml"), bytes.toByteArray()));
                 }
                 inbox.close(false);
+            } catch (IOException | MessagingException e) {
+                System.out.println("(reading the postmaster's INBOX over IMAP failed: " + e.getMessage() + "; reading it again)");
+                files.clear();
             }
             if (files.isEmpty()) {
                 Thread.sleep(500);
@@ -182,6 +198,10 @@ public final class Demo {
                     }
                 }
                 inbox.close(false);
+            } catch (IOException | MessagingException e) {
+                // James once closed the IMAP connection while a bounce was being stored: read again.
+                System.out.println("(reading the INBOX over IMAP failed: " + e.getMessage() + "; reading it again)");
+                bounces.clear();
             }
             if (bounces.size() >= expected) {
                 break;
