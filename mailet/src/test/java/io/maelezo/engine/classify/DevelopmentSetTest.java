@@ -31,16 +31,16 @@ class DevelopmentSetTest {
     private static final String HELD_OUT_SHA256 = "20df7c94f740efa578062a0326530b8a60d8a98c0a2dcc4c7570021463ca2833";
     /**
      * The held-out part's floors: the figures measured when they were last raised (2026-12-05:
-     * category 76.4% after tuning on the seventh collection, temporary 95.4% after the sixth), less
+     * category 76.9% after tuning on the ninth collection, temporary 95.4% after the sixth), less
      * one reply (0.22 points). The temporary floor was 95.2 until a change decided on 35 tuning rows
      * (rate limits without a code told as temporary) cost exactly one held-out reply. The aim is 95%
      * and 98%; not met yet (README "Known limits"). A change that makes the held-out figures worse
      * fails here, and raising a floor is the only edit this test takes when they get better.
      */
-    private static final double HELD_OUT_CATEGORY_FLOOR = 76.2;
+    private static final double HELD_OUT_CATEGORY_FLOOR = 76.6;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.1;
-    /** The tuning part is where a change shows first; it must not slide back (measured 85.3% and 97.4% on 3,282 replies, with the ninth collection). */
-    private static final double TUNING_CATEGORY_FLOOR = 85.0;
+    /** The tuning part is where a change shows first; it must not slide back (measured 85.5% and 97.4% on 3,282 replies, with the ninth collection). */
+    private static final double TUNING_CATEGORY_FLOOR = 85.3;
     private static final double TUNING_TEMPORARY_FLOOR = 97.3;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
