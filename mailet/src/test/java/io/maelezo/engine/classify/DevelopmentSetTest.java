@@ -39,7 +39,7 @@ class DevelopmentSetTest {
      */
     private static final double HELD_OUT_CATEGORY_FLOOR = 76.6;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.1;
-    /** The tuning part is where a change shows first; it must not slide back (measured 85.5% and 97.4% on 3,282 replies, with the ninth collection). */
+    /** The tuning part is where a change shows first; it must not slide back (measured 85.6% and 97.4% on 3,282 replies, with the ninth collection). */
     private static final double TUNING_CATEGORY_FLOOR = 85.3;
     private static final double TUNING_TEMPORARY_FLOOR = 97.3;
 
