@@ -41,7 +41,7 @@ final class TextBounceReader {
     /** Exim's and Sendmail's note, right before an address, of the address a failed one came from. */
     private static final Pattern EXPANDED_FROM = Pattern.compile("(generated from|expanded from)\\s*:?\\s*<?$");
     /** An address in angle brackets right after another: the one before is its display name ("a@b <c@d>: malformed address"). */
-    private static final Pattern ANGLE_ADDRESS_AFTER = Pattern.compile("[ \\t]*<[^<>\\s@]+@[^<>\\s]+>");
+    private static final Pattern ANGLE_ADDRESS_AFTER = Pattern.compile("[ \\t]*<([^<>\\s@]+@[^<>\\s]+)>");
     private static final Pattern DAEMON = Pattern.compile(
         "(?i)mailer-?daemon|postmaster|post_master|mail ?delivery|mail ?administrator|bounce|returned mail|mailer|mail system|nobody|noreply|no-reply");
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
@@ -134,7 +134,8 @@ final class TextBounceReader {
                     }
                     String found = address.group(1).replaceAll("[.]+$", "");
                     String key = found.toLowerCase(Locale.ROOT);
-                    if (ANGLE_ADDRESS_AFTER.matcher(line).region(address.end(), line.length()).lookingAt()) {
+                    Matcher angle = ANGLE_ADDRESS_AFTER.matcher(line).region(address.end(), line.length());
+                    if (angle.lookingAt() && !angle.group(1).equalsIgnoreCase(found)) {
                         // One entry, "a@b <c@d>", whose address is the one in angle brackets; Exim
                         // names a@b again on that line ("<c@d> may not follow a@b").
                         displayNames.add(key);

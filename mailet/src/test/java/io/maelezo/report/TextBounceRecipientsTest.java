@@ -35,6 +35,15 @@ class TextBounceRecipientsTest {
     }
 
     @Test
+    void anAddressWrittenAgainInAngleBracketsIsStillItsRecipient() throws Exception {
+        MimeMessage message = bounce("This message was created automatically by mail delivery software.\n\n"
+            + "A message that you sent could not be delivered to one or more of its recipients.\n\n"
+            + "  amina@example.net <amina@example.net>: 550 5.1.1 User unknown\n");
+
+        assertThat(READER.read(message).orElseThrow().failures()).extracting(Failure::recipient).containsExactly("amina@example.net");
+    }
+
+    @Test
     void twoRecipientsOnTheirOwnLinesAreStillTwo() throws Exception {
         MimeMessage message = bounce("This message was created automatically by mail delivery software.\n\n"
             + "A message that you sent could not be delivered to one or more of its\n"
