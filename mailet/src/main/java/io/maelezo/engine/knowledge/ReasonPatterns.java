@@ -95,13 +95,23 @@ public final class ReasonPatterns {
         }
     }
 
+    /** A pattern cell that names a group of text-variants.tsv: the row decides by that group's words. */
+    static final String VARIANT_WORDS = "text-variants.tsv:";
+
     public static ReasonPatterns load() {
         List<String> patterns = new ArrayList<>();
         List<Category> categories = new ArrayList<>();
         List<Stage> stages = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
+        Map<String, String> variantWords = TextVariants.patternsByGroup();
         for (Map<String, String> row : TsvTable.load("reason-patterns.tsv").rows()) {
-            patterns.add(row.get("pattern"));
+            String pattern = row.get("pattern");
+            if (pattern.startsWith(VARIANT_WORDS)) {
+                String group = pattern.substring(VARIANT_WORDS.length());
+                pattern = Optional.ofNullable(variantWords.get(group)).orElseThrow(
+                    () -> new IllegalArgumentException("reason-patterns.tsv: text-variants.tsv has no group '" + group + "'"));
+            }
+            patterns.add(pattern);
             categories.add(Category.requireId(row.get("category")));
             stages.add(Stage.requireId(row.get("stage")));
             lines.add(Integer.parseInt(row.get(TsvTable.LINE)));

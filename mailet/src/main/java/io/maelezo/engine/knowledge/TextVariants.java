@@ -3,6 +3,7 @@ package io.maelezo.engine.knowledge;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,18 @@ public final class TextVariants {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The words of each group, for a reason-patterns.tsv row that decides its category by the same
+     * words ({@code text-variants.tsv:GROUP} in its pattern column): one list of words, not two.
+     */
+    static Map<String, String> patternsByGroup() {
+        Map<String, String> byGroup = new HashMap<>();
+        for (Map<String, String> row : TsvTable.load("text-variants.tsv").rows()) {
+            byGroup.putIfAbsent(row.get("group"), row.get("pattern"));
+        }
+        return byGroup;
     }
 
     /** Every group this file names: each needs its texts in every language. */

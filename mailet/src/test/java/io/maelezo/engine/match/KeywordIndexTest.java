@@ -42,7 +42,7 @@ class KeywordIndexTest {
      */
     @Test
     void everyShippedPatternIsAValidRegularExpression() {
-        for (String file : List.of("reason-patterns.tsv", "vendor-codes.tsv")) {
+        for (String file : List.of("reason-patterns.tsv", "vendor-codes.tsv", "text-variants.tsv")) {
             for (String pattern : patterns(file)) {
                 assertThatCode(() -> Pattern.compile(pattern)).as(file + ": " + pattern).doesNotThrowAnyException();
             }
@@ -51,7 +51,7 @@ class KeywordIndexTest {
 
     @Test
     void findsExactlyTheShippedPatternsThatAFullSearchFinds() throws Exception {
-        for (String file : List.of("reason-patterns.tsv", "vendor-codes.tsv")) {
+        for (String file : List.of("reason-patterns.tsv", "vendor-codes.tsv", "text-variants.tsv")) {
             List<String> patterns = patterns(file);
             KeywordIndex index = new KeywordIndex(patterns);
             for (String reply : replies()) {
