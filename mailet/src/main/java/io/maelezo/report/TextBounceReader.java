@@ -126,7 +126,7 @@ final class TextBounceReader {
             if (line.indexOf('@') >= 0 && !SENDER_FIELD.matcher(line).lookingAt() && !CONTACT_WORDS.matcher(line).find()
                 && !(n + 1 < lines.length && CONTACT_AFTER.matcher(lines[n + 1]).lookingAt())) {
                 Matcher address = ADDRESS.matcher(line);
-                Set<String> displayNames = new HashSet<>();
+                Set<String> displayNames = null; // made only for a line that has one (Exim's malformed entries)
                 while (address.find()) {
                     String before = line.substring(Math.max(0, address.start() - 30), address.start()).toLowerCase(Locale.ROOT);
                     if (EXPANDED_FROM.matcher(before).find()) {
@@ -138,10 +138,13 @@ final class TextBounceReader {
                     if (angle.lookingAt() && !angle.group(1).equalsIgnoreCase(found)) {
                         // One entry, "a@b <c@d>", whose address is the one in angle brackets; Exim
                         // names a@b again on that line ("<c@d> may not follow a@b").
+                        if (displayNames == null) {
+                            displayNames = new HashSet<>();
+                        }
                         displayNames.add(key);
                         continue;
                     }
-                    if (displayNames.contains(key)) {
+                    if (displayNames != null && displayNames.contains(key)) {
                         continue;
                     }
                     String local = key.substring(0, key.indexOf('@'));
