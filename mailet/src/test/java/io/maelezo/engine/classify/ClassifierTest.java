@@ -37,6 +37,15 @@ class ClassifierTest {
         "delivery temporarily suspended: connect to mx.remote.example[198.51.100.9]:25: Connection timed out | network",
         "java.net.UnknownHostException: mx.example.invalid | domain-unknown",
         "Too many retries failure. Bouncing after 1 retries. | expired",
+        // Mail libraries' own words, quoted when a program could not reach its server: the network,
+        // and a host name that does not resolve is a name that does not exist.
+        "jakarta.mail.MessagingException: Got bad greeting from SMTP host: smtp.example.com, port: 25, response: [EOF] | network",
+        "SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting | network",
+        "Net::ReadTimeout | network",
+        "Error: Greeting never received | network",
+        "socket.gaierror: [Errno -2] Name or service not known | domain-unknown",
+        // The sending server's HELO name is not the recipient's domain.
+        "Invalid HELO/EHLO; No A or MX records found for 'mail.example.com' | policy",
         // Codes alone.
         "550 Requested action not taken | policy",
         "551 User not local; please try <b@example.org> | mailbox-moved",
