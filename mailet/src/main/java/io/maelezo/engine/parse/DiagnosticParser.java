@@ -26,16 +26,19 @@ public final class DiagnosticParser {
     /**
      * The words of a multi-line reply joined into one sentence: the reply code (and enhanced
      * status) that each line repeats ("... or fails to 550-5.7.26 pass authentication checks")
-     * taken out after the first, so that words split across lines read as they were written. The
-     * codes themselves are read from the whole text by {@link #parse}.
+     * taken out after the first (or, quoted without a reply code, the enhanced status alone), so
+     * that words split across lines read as they were written. The codes themselves are read from
+     * the whole text by {@link #parse}.
      */
     public static String joinedLines(Diagnostic diagnostic) {
         String text = diagnostic.text();
-        if (diagnostic.replyCode().isEmpty()) {
+        if (diagnostic.replyCode().isEmpty() && diagnostic.enhancedStatus().isEmpty()) {
             return text;
         }
-        String code = diagnostic.replyCode().get();
-        String status = diagnostic.enhancedStatus().orElse(null);
+        // A reply quoted without its reply code ("5.7.0 This message was blocked because its
+        // content presents a potential 5.7.0 security issue") repeats its enhanced status alone.
+        String code = diagnostic.replyCode().orElse(diagnostic.enhancedStatus().orElse(null));
+        String status = diagnostic.replyCode().isPresent() ? diagnostic.enhancedStatus().orElse(null) : null;
         StringBuilder joined = null;
         int kept = 0;
         boolean first = true;

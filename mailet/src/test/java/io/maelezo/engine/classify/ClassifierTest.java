@@ -31,6 +31,7 @@ class ClassifierTest {
         // Gmail's multi-line replies: the code each line repeats does not split the sentence.
         "552-5.7.0 This message was blocked because its content presents a potential 552-5.7.0 security issue. | malware",
         "550-5.7.26 This message does not have authentication information or fails to 550-5.7.26 pass authentication checks. To best protect our users from spam, the 550-5.7.26 message has been blocked. | authentication",
+        "5.7.0 This message was blocked because its content presents a potential 5.7.0 security issue. | malware",
         // A mail loop is a broken route, not a domain that does not exist.
         "Lowest numbered MX record points to local host | network",
         // Postfix's deferral prefix is not a rate limit: the cause follows it.
