@@ -45,6 +45,10 @@ class ClassifierTest {
         "Net::ReadTimeout | network",
         "Error: Greeting never received | network",
         "socket.gaierror: [Errno -2] Name or service not known | domain-unknown",
+        // A list of refused senders kept by the recipient's side is its own rule, not a DNS blocklist.
+        "551 Sender is on domain's blacklist | policy",
+        "554 Refused. Your domain name is blacklisted. | policy",
+        "554 Refused. Your IP address is blacklisted. | blocklisted",
         // The sending server's HELO name is not the recipient's domain.
         "Invalid HELO/EHLO; No A or MX records found for 'mail.example.com' | policy",
         // Codes alone.
