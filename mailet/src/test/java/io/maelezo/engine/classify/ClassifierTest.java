@@ -60,6 +60,8 @@ class ClassifierTest {
         "554 Transaction failed | policy",
         "500 Syntax error, command unrecognised | protocol-error",
         "451 Requested action aborted | server-error",
+        "Command died with status 1: \"/usr/bin/procmail\" | server-error",
+        "No space left on device | server-error",
         "Status: 5.1.2 | domain-unknown",
         "anything at all | unknown",
     })
