@@ -51,6 +51,9 @@ class ClassifierTest {
         "551 Sender is on domain's blacklist | policy",
         "554 Refused. Your domain name is blacklisted. | policy",
         "554 Refused. Your IP address is blacklisted. | blocklisted",
+        // An IP address that is blocked is the sending server's, not a disabled mailbox.
+        "554 IP address blocked | blocklisted",
+        "550 Mail from your IP is not accepted | blocklisted",
         // The sending server's HELO name is not the recipient's domain.
         "Invalid HELO/EHLO; No A or MX records found for 'mail.example.com' | policy",
         // Codes alone.
