@@ -6,7 +6,8 @@ import java.util.Arrays;
  * One reply, read once and shared by every {@link KeywordIndex}: the text folded to lower case
  * (one character for one, so positions stay) and where each of its words starts. A typographic
  * apostrophe (U+2018, U+2019, as web pages and word processors write "can’t") folds to a plain one,
- * so the patterns need only one spelling.
+ * and a typographic dash (U+2010 to U+2015, U+2212: "Service unavailable – try again later") to a
+ * hyphen, so the patterns need only one spelling.
  */
 public final class ReplyText {
     private final String text;
@@ -46,6 +47,8 @@ public final class ReplyText {
                 chars[i] = (char) (c + ('a' - 'A'));
             } else if (c == '\u2019' || c == '\u2018') {
                 chars[i] = '\'';
+            } else if ((c >= '\u2010' && c <= '\u2015') || c == '\u2212') {
+                chars[i] = '-';
             } else if (c >= 128) {
                 chars[i] = Character.toLowerCase(c);
             }
