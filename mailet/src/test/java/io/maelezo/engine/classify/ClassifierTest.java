@@ -62,6 +62,9 @@ class ClassifierTest {
         "553 Requested action not taken | address-invalid",
         "554 Transaction failed | policy",
         "500 Syntax error, command unrecognised | protocol-error",
+        // A malformed message under a 5.7.1 is still a malformed message, not a rule about the sender.
+        "554 5.7.1 Message has no Date header | protocol-error",
+        "550 5.7.1 Pipelining not allowed | protocol-error",
         "451 Requested action aborted | server-error",
         "Command died with status 1: \"/usr/bin/procmail\" | server-error",
         "No space left on device | server-error",
