@@ -27,6 +27,7 @@ class ClassifierTest {
         "450 4.2.0 <a@example.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/ | greylisted",
         "550 5.7.1 <a@example.com>: Relay access denied | relay-denied",
         "530 5.7.0 Must issue a STARTTLS command first | tls-required",
+        "554 5.7.1 Unencrypted connection not allowed | tls-required",
         "java.net.ConnectException: Connection refused | network",
         // Gmail's multi-line replies: the code each line repeats does not split the sentence.
         "552-5.7.0 This message was blocked because its content presents a potential 552-5.7.0 security issue. | malware",
