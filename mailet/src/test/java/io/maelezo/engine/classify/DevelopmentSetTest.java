@@ -39,9 +39,14 @@ class DevelopmentSetTest {
      */
     private static final double HELD_OUT_CATEGORY_FLOOR = 76.6;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.1;
-    /** The tuning part is where a change shows first; it must not slide back (measured 85.6% and 97.4% on 3,282 replies, with the ninth collection). */
-    private static final double TUNING_CATEGORY_FLOOR = 85.3;
-    private static final double TUNING_TEMPORARY_FLOOR = 97.3;
+    /**
+     * The tuning part is where a change shows first; it must not slide back (measured 86.2% and
+     * 96.4% on 3,868 replies, with the thirteenth collection). Re-based that day: the mail
+     * libraries' own errors (collect13-clients) call a TLS failure final, mail servers defer it
+     * (temporary-without-code.tsv), so temporary fell from 97.4%.
+     */
+    private static final double TUNING_CATEGORY_FLOOR = 86.1;
+    private static final double TUNING_TEMPORARY_FLOOR = 96.3;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
@@ -142,7 +147,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 3718, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 3868, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
