@@ -57,6 +57,12 @@ class ClassifierTest {
         "550 Mail from your IP is not accepted | blocklisted",
         // The sending server's HELO name is not the recipient's domain.
         "Invalid HELO/EHLO; No A or MX records found for 'mail.example.com' | policy",
+        // The same reasons in the languages European servers answer in.
+        "550 Benutzer unbekannt | mailbox-unknown",
+        "550 Utilisateur inconnu | mailbox-unknown",
+        "550 Пользователь не найден | mailbox-unknown",
+        "552 Message trop volumineux | message-too-large",
+        "550 Nachricht als Spam erkannt | spam",
         // Codes alone.
         "550 Requested action not taken | policy",
         "551 User not local; please try <b@example.org> | mailbox-moved",
