@@ -66,8 +66,7 @@ public final class KeywordIndex {
         List<PatternPieces.Piece> pieces = new ArrayList<>();
         for (int i = 0; i < regexes.size(); i++) {
             String regex = regexes.get(i);
-            int own = hasNonAscii(regex) ? flags | Pattern.UNICODE_CASE : flags;
-            pieces.addAll(PatternPieces.of(i, regex, own));
+            pieces.addAll(PatternPieces.of(i, regex, flags));
         }
         // A handful of literals (a blocklist's "misconfigured" words) are found sooner by searching
         // the text for each than by reading every word of it down a trie.
@@ -111,18 +110,9 @@ public final class KeywordIndex {
         this.signStarts = sign;
     }
 
-    private static boolean hasNonAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 128) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean anyOutsideAscii(List<String> literals) {
         for (String literal : literals) {
-            if (hasNonAscii(literal)) {
+            if (PatternPieces.hasNonAscii(literal)) {
                 return true;
             }
         }

@@ -107,8 +107,15 @@ final class PatternPieces {
             return !literal.isEmpty() && reader.pos == inner.length() ? new Exact(before, after) : null;
         }
 
-        /** True or false when the characters around decide it; null when only the regex can tell (combining marks). */
+        /**
+         * True or false when the characters around decide it; null when only the regex can tell
+         * (combining marks, or a character beyond ASCII beside the literal, where a plain \b
+         * differs between Java versions).
+         */
         Boolean matches(char[] text, int from, int to) {
+            if (beyondAscii(text, from) || beyondAscii(text, to)) {
+                return null;
+            }
             if (boundaryBefore && !isBoundary(text, from)) {
                 return isPlain(text, from) ? Boolean.FALSE : null;
             }
@@ -124,7 +131,12 @@ final class PatternPieces {
             return left != right;
         }
 
-        /** What java.util.regex's \b calls a word character. */
+        /** Beside this place, a character beyond ASCII. */
+        private static boolean beyondAscii(char[] text, int at) {
+            return (at < text.length && text[at] >= 128) || (at > 0 && text[at - 1] >= 128);
+        }
+
+        /** What java.util.regex's \b calls a word character, between ASCII characters. */
         private static boolean isWord(char c) {
             return c == '_' || Character.isLetterOrDigit(c);
         }
@@ -136,12 +148,28 @@ final class PatternPieces {
         }
     }
 
+    /**
+     * The pieces of one pattern. A piece that holds a letter beyond ASCII ("benutzer unbekannt",
+     * "пользователь не найден") is compiled with Unicode case and character classes: since Java 19
+     * a plain \b sees only ASCII letters as word characters, so "\bпользователь" would match
+     * nowhere on the Java that runs James 3.9 while it matches on Java 11 and 17.
+     */
     static List<Piece> of(int pattern, String regex, int flags) {
         List<Piece> pieces = new ArrayList<>();
         for (String alternative : alternatives(regex)) {
-            pieces.add(new Piece(pattern, alternative, flags, Optional.ofNullable(new RegexReader(alternative).literals())));
+            int own = hasNonAscii(alternative) ? flags | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS : flags;
+            pieces.add(new Piece(pattern, alternative, own, Optional.ofNullable(new RegexReader(alternative).literals())));
         }
         return pieces;
+    }
+
+    static boolean hasNonAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The alternatives of a regex: its own {@code a|b}, or those of a group it is wrapped in. */

@@ -27,6 +27,8 @@ class KeywordIndexTest {
         replies.add("552 MAILBOX FULL; OVERQUOTA for USER");
         replies.add("451 4.3.0 can\u2019t create output file");
         replies.add("451 4.7.1 Service unavailable \u2013 try again later");
+        replies.add("550 \u041f\u043e\u043b\u044c\u0437\u043e\u0432\u0430\u0442\u0435\u043b\u044c \u043d\u0435 \u043d\u0430\u0439\u0434\u0435\u043d");
+        replies.add("550 Benutzer unbekannt, Postfach ist voll");
         replies.add("");
         return replies;
     }
@@ -65,12 +67,17 @@ class KeywordIndexTest {
                 int earliest = -1;
                 int earliestAt = Integer.MAX_VALUE;
                 for (int i = 0; i < patterns.size(); i++) {
-                    Matcher matcher = Pattern.compile(patterns.get(i), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(folded(reply));
-                    if (matcher.find()) {
-                        expected.set(i);
-                        if (matcher.start() < earliestAt) {
-                            earliestAt = matcher.start();
-                            earliest = i;
+                    // Each alternative searched whole, compiled as the index compiles it (Unicode
+                    // classes for one with a letter beyond ASCII).
+                    for (String alternative : PatternPieces.alternatives(patterns.get(i))) {
+                        int flags = Pattern.CASE_INSENSITIVE | (PatternPieces.hasNonAscii(alternative) ? Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS : 0);
+                        Matcher matcher = Pattern.compile(alternative, flags).matcher(folded(reply));
+                        if (matcher.find()) {
+                            expected.set(i);
+                            if (matcher.start() < earliestAt) {
+                                earliestAt = matcher.start();
+                                earliest = i;
+                            }
                         }
                     }
                 }
