@@ -38,6 +38,8 @@ class ClassifierTest {
         // Postfix's deferral prefix is not a rate limit: the cause follows it.
         "delivery temporarily suspended: connect to mx.remote.example[198.51.100.9]:25: Connection timed out | network",
         "java.net.UnknownHostException: mx.example.invalid | domain-unknown",
+        // James's own RemoteDelivery, when no server of the domain answered (its DSN says 4.4.1).
+        "No mail server(s) available at this time. | network",
         "Too many retries failure. Bouncing after 1 retries. | expired",
         // Mail libraries' own words, quoted when a program could not reach its server: the network,
         // and a host name that does not resolve is a name that does not exist.
