@@ -119,7 +119,7 @@ public class Classifier {
         // An operator of the decided kind named in the reply is reported (and its secrets redacted) whatever step decided.
         BlocklistOperator operator = decided.operator;
         if (operator == null && !gaveUp) {
-            operator = named.get().filter(listed -> listed.category() == decided.category).orElse(null);
+            operator = named.get().filter(listed -> listed.categoryOf(words) == decided.category).orElse(null);
         }
         if (operator != null) {
             diagnostic = new Diagnostic(diagnostic.replyCode().orElse(null), diagnostic.enhancedStatus().orElse(null), operator.redact(words));
@@ -141,7 +141,7 @@ public class Classifier {
                 return vendorCodes.match(words).map(entry -> new Found(entry.category(), Classification.Basis.VENDOR_CODE,
                     "vendor-codes.tsv line " + entry.line(), entry.blocklist().flatMap(blocklists::byId).orElse(null))).orElse(null);
             case OPERATOR:
-                return named.get().map(operator -> new Found(operator.category(), Classification.Basis.BLOCKLIST_OPERATOR,
+                return named.get().map(operator -> new Found(operator.categoryOf(words), Classification.Basis.BLOCKLIST_OPERATOR,
                     "blocklists.tsv " + operator.id(), operator)).orElse(null);
             case STRONG_WORDS:
                 return words(ReasonPatterns.Stage.STRONG, words, Classification.Basis.WORDS);

@@ -24,6 +24,7 @@ public final class BlocklistOperator {
     private final String lookupUrlWithoutIp;
     private final KeywordIndex misconfiguredWhen;
     private final Category misconfiguredCategory;
+    private final KeywordIndex serverListedWhen;
     private final Pattern redact;
     private final String redactWhen;
 
@@ -37,6 +38,15 @@ public final class BlocklistOperator {
      */
     public BlocklistOperator(String id, String name, Category category, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
                       String misconfiguredWhen, Category misconfiguredCategory, Pattern redact, String redactWhen) {
+        this(id, name, category, identifiers, lookupUrl, lookupUrlWithoutIp, misconfiguredWhen, misconfiguredCategory, null, redact, redactWhen);
+    }
+
+    /**
+     * @param serverListedWhen a regex, or empty: for a list of domains (category spam), when a reply matches,
+     *                         the name on the list is the sending server's own and the listing means blocklisted
+     */
+    public BlocklistOperator(String id, String name, Category category, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
+                      String misconfiguredWhen, Category misconfiguredCategory, String serverListedWhen, Pattern redact, String redactWhen) {
         this.id = id;
         this.name = name;
         this.category = category;
@@ -45,6 +55,7 @@ public final class BlocklistOperator {
         this.lookupUrlWithoutIp = lookupUrlWithoutIp;
         this.misconfiguredCategory = misconfiguredCategory == null ? Category.SERVER_ERROR : misconfiguredCategory;
         this.misconfiguredWhen = misconfiguredWhen == null || misconfiguredWhen.isEmpty() ? null : new KeywordIndex(List.of(misconfiguredWhen));
+        this.serverListedWhen = serverListedWhen == null || serverListedWhen.isEmpty() ? null : new KeywordIndex(List.of(serverListedWhen));
         this.redact = redact;
         this.redactWhen = redactWhen == null ? "" : redactWhen.toLowerCase(Locale.ROOT);
     }
@@ -59,6 +70,17 @@ public final class BlocklistOperator {
 
     /** What a listing on this operator's list means (see {@code blocklists.tsv}). */
     public Category category() {
+        return category;
+    }
+
+    /**
+     * What this reply's listing means: the row's category, except that a list of domains (spam)
+     * that a reply says holds the sending server's own name (its host or HELO name) means blocklisted.
+     */
+    public Category categoryOf(ReplyText reply) {
+        if (category == Category.SPAM && serverListedWhen != null && serverListedWhen.firstMatching(reply) >= 0) {
+            return Category.BLOCKLISTED;
+        }
         return category;
     }
 

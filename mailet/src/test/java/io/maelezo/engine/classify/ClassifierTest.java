@@ -50,6 +50,10 @@ class ClassifierTest {
         "451 4.4.0 Primary target IP address responded with: 421 4.4.2 Connection dropped. Attempted failover to alternate host, but that did not succeed. | network",
         "Error: Greeting never received | network",
         "socket.gaierror: [Errno -2] Name or service not known | domain-unknown",
+        // A list of domain names (the Spamhaus DBL) holding the sending server's own name lists the
+        // server; holding the sender's domain, it is about the message.
+        "554 5.7.1 Service unavailable; Client host [mail.sender.example] blocked using dbl.spamhaus.org | blocklisted",
+        "554 5.7.1 Service unavailable; Sender address [a@sender.example] blocked using dbl.spamhaus.org | spam",
         // A list of refused senders kept by the recipient's side is its own rule, not a DNS blocklist.
         "551 Sender is on domain's blacklist | policy",
         "554 Refused. Your domain name is blacklisted. | policy",

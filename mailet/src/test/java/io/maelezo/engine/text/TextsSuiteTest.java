@@ -63,6 +63,7 @@ class TextsSuiteTest {
         REPLIES.put("rate-limited-sender", "550 5.4.5 Daily user sending quota exceeded. - gsmtp");
         REPLIES.put("sender-domain-unknown", "450 4.1.8 <b@nosuch.example>: Sender address rejected: Domain not found");
         REPLIES.put("network-loop", "550 5.4.6 <a@remote.example>: mail for remote.example loops back to myself");
+        REPLIES.put("server-name-listed", "554 5.7.1 Service unavailable; Client host [mail.sender.example] blocked using dbl.spamhaus.org");
         REPLIES.put("expired", "Too many retries failure. Bouncing after 5 retries.");
         REPLIES.put("unknown", "something went wrong");
         REPLIES.put("unknown-2xx", "250 2.0.0 OK");
@@ -161,6 +162,9 @@ class TextsSuiteTest {
             }
             if (sample.getKey().equals("sender-domain-unknown")) {
                 expected = "authentication"; // told by texts of its own (text-variants.tsv)
+            }
+            if (sample.getKey().equals("server-name-listed")) {
+                expected = "blocklisted"; // the sending server's name on a list of domains: texts of its own
             }
             assertThat(category.id()).as(sample.getKey()).isEqualTo(expected);
         }
