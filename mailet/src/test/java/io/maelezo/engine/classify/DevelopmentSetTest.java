@@ -40,13 +40,14 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 76.6;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.1;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 86.2% and
-     * 96.4% on 3,868 replies, with the thirteenth collection). Re-based that day: the mail
+     * The tuning part is where a change shows first; it must not slide back (measured 86.3% and
+     * 96.2% on 3,929 replies, with the fourteenth collection). Re-based that day: the mail
      * libraries' own errors (collect13-clients) call a TLS failure final, mail servers defer it
-     * (temporary-without-code.tsv), so temporary fell from 97.4%.
+     * (temporary-without-code.tsv), and delivery agents' retries (EX_TEMPFAIL) often name no
+     * reason (collect14-senders), so temporary fell from 97.4%.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 86.1;
-    private static final double TUNING_TEMPORARY_FLOOR = 96.3;
+    private static final double TUNING_CATEGORY_FLOOR = 86.2;
+    private static final double TUNING_TEMPORARY_FLOOR = 96.1;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
@@ -147,7 +148,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 3868, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 3929, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
