@@ -30,15 +30,16 @@ class DevelopmentSetTest {
      */
     private static final String HELD_OUT_SHA256 = "20df7c94f740efa578062a0326530b8a60d8a98c0a2dcc4c7570021463ca2833";
     /**
-     * The held-out part's floors: the figures measured when they were last raised (2026-12-05:
-     * category 76.9% after tuning on the ninth collection, temporary 95.4% after the sixth), less
-     * one reply (0.22 points). The temporary floor was 95.2 until a change decided on 35 tuning rows
-     * (rate limits without a code told as temporary) cost exactly one held-out reply. The aim is 95%
-     * and 98%; not met yet (README "Known limits"). A change that makes the held-out figures worse
-     * fails here, and raising a floor is the only edit this test takes when they get better.
+     * The held-out part's floors: the figures measured when they were last raised (2026-12-05,
+     * fifteenth session: category 79.3%, temporary 95.6%), less one reply (0.22 points). That
+     * session kept one change that cost a held-out reply (a list of domain names holding the
+     * sending server's own name told as a listing of the server: two tuning rows say so, none the
+     * other way). The aim is 95% and 98%; not met yet (README "Known limits"). A change that makes
+     * the held-out figures worse fails here, and raising a floor is the only edit this test takes
+     * when they get better.
      */
-    private static final double HELD_OUT_CATEGORY_FLOOR = 76.6;
-    private static final double HELD_OUT_TEMPORARY_FLOOR = 95.1;
+    private static final double HELD_OUT_CATEGORY_FLOOR = 79.0;
+    private static final double HELD_OUT_TEMPORARY_FLOOR = 95.4;
     /**
      * The tuning part is where a change shows first; it must not slide back (measured 86.3% and
      * 96.2% on 3,929 replies, with the fourteenth collection). Re-based that day: the mail
