@@ -54,6 +54,7 @@ class ClassifierTest {
         // server; holding the sender's domain, it is about the message.
         "554 5.7.1 Service unavailable; Client host [mail.sender.example] blocked using dbl.spamhaus.org | blocklisted",
         "554 5.7.1 Service unavailable; Sender address [a@sender.example] blocked using dbl.spamhaus.org | spam",
+        "554 5.7.1 Rejected: message contains a blacklisted URL | spam",
         // A list of refused senders kept by the recipient's side is its own rule, not a DNS blocklist.
         "551 Sender is on domain's blacklist | policy",
         "554 Refused. Your domain name is blacklisted. | policy",
