@@ -25,6 +25,7 @@ public final class BlocklistOperator {
     private final KeywordIndex misconfiguredWhen;
     private final Category misconfiguredCategory;
     private final KeywordIndex serverListedWhen;
+    private final KeywordIndex contentListedWhen;
     private final Pattern redact;
     private final String redactWhen;
 
@@ -38,15 +39,18 @@ public final class BlocklistOperator {
      */
     public BlocklistOperator(String id, String name, Category category, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
                       String misconfiguredWhen, Category misconfiguredCategory, Pattern redact, String redactWhen) {
-        this(id, name, category, identifiers, lookupUrl, lookupUrlWithoutIp, misconfiguredWhen, misconfiguredCategory, null, redact, redactWhen);
+        this(id, name, category, identifiers, lookupUrl, lookupUrlWithoutIp, misconfiguredWhen, misconfiguredCategory, null, null, redact, redactWhen);
     }
 
     /**
-     * @param serverListedWhen a regex, or empty: for a list of domains (category spam), when a reply matches,
-     *                         the name on the list is the sending server's own and the listing means blocklisted
+     * @param serverListedWhen  a regex, or empty: for a list of domains (category spam), when a reply matches,
+     *                          the name on the list is the sending server's own and the listing means blocklisted
+     * @param contentListedWhen a regex, or empty: for a list of servers (category blocklisted) that also lists
+     *                          domains, when a reply matches, a link or domain in the message is listed: spam
      */
     public BlocklistOperator(String id, String name, Category category, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
-                      String misconfiguredWhen, Category misconfiguredCategory, String serverListedWhen, Pattern redact, String redactWhen) {
+                      String misconfiguredWhen, Category misconfiguredCategory, String serverListedWhen, String contentListedWhen,
+                      Pattern redact, String redactWhen) {
         this.id = id;
         this.name = name;
         this.category = category;
@@ -54,8 +58,9 @@ public final class BlocklistOperator {
         this.lookupUrl = lookupUrl;
         this.lookupUrlWithoutIp = lookupUrlWithoutIp;
         this.misconfiguredCategory = misconfiguredCategory == null ? Category.SERVER_ERROR : misconfiguredCategory;
-        this.misconfiguredWhen = misconfiguredWhen == null || misconfiguredWhen.isEmpty() ? null : new KeywordIndex(List.of(misconfiguredWhen));
-        this.serverListedWhen = serverListedWhen == null || serverListedWhen.isEmpty() ? null : new KeywordIndex(List.of(serverListedWhen));
+        this.misconfiguredWhen = optionalIndex(misconfiguredWhen);
+        this.serverListedWhen = optionalIndex(serverListedWhen);
+        this.contentListedWhen = optionalIndex(contentListedWhen);
         this.redact = redact;
         this.redactWhen = redactWhen == null ? "" : redactWhen.toLowerCase(Locale.ROOT);
     }
@@ -73,13 +78,21 @@ public final class BlocklistOperator {
         return category;
     }
 
+    private static KeywordIndex optionalIndex(String regex) {
+        return regex == null || regex.isEmpty() ? null : new KeywordIndex(List.of(regex));
+    }
+
     /**
-     * What this reply's listing means: the row's category, except that a list of domains (spam)
-     * that a reply says holds the sending server's own name (its host or HELO name) means blocklisted.
+     * What this reply's listing means: the row's category, except where the reply says what is
+     * listed: the sending server's own name on a list of domains (blocklisted), or a link or domain
+     * of the message on a list that also holds servers (spam).
      */
     public Category categoryOf(ReplyText reply) {
         if (category == Category.SPAM && serverListedWhen != null && serverListedWhen.firstMatching(reply) >= 0) {
             return Category.BLOCKLISTED;
+        }
+        if (category == Category.BLOCKLISTED && contentListedWhen != null && contentListedWhen.firstMatching(reply) >= 0) {
+            return Category.SPAM;
         }
         return category;
     }

@@ -55,6 +55,7 @@ class ClassifierTest {
         "554 5.7.1 Service unavailable; Client host [mail.sender.example] blocked using dbl.spamhaus.org | blocklisted",
         "554 5.7.1 Service unavailable; Sender address [a@sender.example] blocked using dbl.spamhaus.org | spam",
         "554 5.7.1 Rejected: message contains a blacklisted URL | spam",
+        "552 5.2.0 Remote MTA 192.0.2.25: An URL contained in this message is blacklisted by Abusix Domain Blacklist | spam",
         // A list of refused senders kept by the recipient's side is its own rule, not a DNS blocklist.
         "551 Sender is on domain's blacklist | policy",
         "554 Refused. Your domain name is blacklisted. | policy",
