@@ -31,6 +31,7 @@ public final class Refusal {
     public enum Kind {
         BLOCKLISTED("sending address on a blocklist"),
         DOMAIN_BLOCKLISTED("domain on a domain blocklist"),
+        SERVER_NAME_BLOCKLISTED("server name on a domain blocklist"),
         AUTHENTICATION("sender authentication failing"),
         SENDER_DOMAIN("sending domain not found in DNS");
 
@@ -51,6 +52,8 @@ public final class Refusal {
     /** The domain a domain blocklist's reply names: its lookup page, or "domain X is listed". */
     private static final Pattern LISTED_DOMAIN = Pattern.compile(
         "(?:query/domain/|domain |\\b)([a-z0-9](?:[a-z0-9-]{0,62}\\.)+[a-z]{2,63})(?:\\s+is)?\\s+(?:listed|blocked|in )", Pattern.CASE_INSENSITIVE);
+    /** The server name in Postfix's "Client host [name] blocked using ..." or "Helo command [name] ...". */
+    private static final Pattern LISTED_SERVER_NAME = Pattern.compile("\\[([a-z0-9](?:[a-z0-9-]{0,62}\\.)+[a-z]{2,63})\\]", Pattern.CASE_INSENSITIVE);
     private static final Pattern LOOKUP_DOMAIN = Pattern.compile("query/domain/([a-z0-9.-]{1,253})", Pattern.CASE_INSENSITIVE);
     /** The checks an authentication refusal names, in the words servers use. */
     private static final Map<String, Pattern> CHECKS = checks("SPF", "spf", "DKIM", "dkim", "DMARC", "dmarc",
@@ -89,6 +92,12 @@ public final class Refusal {
         }
         String provider = domainOf(recipient);
         String reply = failure.diagnostic().text();
+        if (failure.category() == Category.BLOCKLISTED && failure.blocklist().isPresent() && !failure.blocklist().get().listsServers()) {
+            // A list of domains that holds this server's own host or HELO name (blocklists.tsv server_listed_when).
+            Matcher name = LISTED_SERVER_NAME.matcher(reply);
+            return Optional.of(new Refusal(Kind.SERVER_NAME_BLOCKLISTED, failure.blocklist().get().name(),
+                name.find() ? name.group(1).toLowerCase(Locale.ROOT) : "", failure.blocklistUrl()));
+        }
         if (failure.blocklist().isPresent() && !failure.blocklist().get().listsServers()) {
             return listedDomain(reply).filter(ownDomain)
                 .map(domain -> new Refusal(Kind.DOMAIN_BLOCKLISTED, failure.blocklist().get().name(), domain, failure.blocklistUrl()));

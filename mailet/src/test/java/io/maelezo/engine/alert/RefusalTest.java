@@ -57,6 +57,15 @@ class RefusalTest {
     }
 
     @Test
+    void thisServersOwnNameOnADomainBlocklistIsOneNamingIt() {
+        Refusal refusal = of("554 5.7.1 Service unavailable; Client host [mail.maelezo.test] blocked using dbl.spamhaus.org",
+            "a@remote.example").orElseThrow();
+        assertThat(refusal.kind()).isEqualTo(Refusal.Kind.SERVER_NAME_BLOCKLISTED);
+        assertThat(refusal.listed()).isEqualTo("mail.maelezo.test");
+        assertThat(refusal.party()).startsWith("Spamhaus DBL");
+    }
+
+    @Test
     void theRecipientServersMistakesAndOrdinaryFailuresAreNone() {
         assertThat(of("554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; Error: open resolver; "
             + "https://www.spamhaus.org/returnc/pub/1.2.3.4", "a@remote.example")).isEmpty();
