@@ -92,8 +92,7 @@ public final class Refusal {
         }
         String provider = domainOf(recipient);
         String reply = failure.diagnostic().text();
-        if (failure.category() == Category.BLOCKLISTED && failure.blocklist().isPresent() && !failure.blocklist().get().listsServers()) {
-            // A list of domains that holds this server's own host or HELO name (blocklists.tsv server_listed_when).
+        if (failure.serverNameListed()) {
             Matcher name = LISTED_SERVER_NAME.matcher(reply);
             return Optional.of(new Refusal(Kind.SERVER_NAME_BLOCKLISTED, failure.blocklist().get().name(),
                 name.find() ? name.group(1).toLowerCase(Locale.ROOT) : "", failure.blocklistUrl()));

@@ -108,6 +108,14 @@ public final class Classification {
     }
 
     /**
+     * The sending server is refused because a list of domains holds its own host or HELO name
+     * (blocklists.tsv other_kind_when): a listing of the server by its name, not its address.
+     */
+    public boolean serverNameListed() {
+        return category == Category.BLOCKLISTED && blocklist != null && !blocklist.listsServers();
+    }
+
+    /**
      * The same reply, as the reason of a recipient it was not about: James keeps one reply for a
      * whole mail, and it named another of the mail's recipients. The category is unknown; the
      * codes and words stay, as evidence for the technical section.

@@ -78,8 +78,7 @@ public final class BlocklistCatalog {
                 row.get("lookup_url_without_ip"),
                 row.get("misconfigured_when"),
                 row.get("misconfigured_category").isEmpty() ? null : Category.requireId(row.get("misconfigured_category")),
-                row.get("server_listed_when"),
-                row.get("content_listed_when"),
+                row.get("other_kind_when"),
                 optionalPattern(row.get("redact")),
                 row.get("redact_when")));
         }

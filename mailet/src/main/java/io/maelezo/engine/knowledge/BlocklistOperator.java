@@ -24,8 +24,7 @@ public final class BlocklistOperator {
     private final String lookupUrlWithoutIp;
     private final KeywordIndex misconfiguredWhen;
     private final Category misconfiguredCategory;
-    private final KeywordIndex serverListedWhen;
-    private final KeywordIndex contentListedWhen;
+    private final KeywordIndex otherKindWhen;
     private final Pattern redact;
     private final String redactWhen;
 
@@ -39,18 +38,16 @@ public final class BlocklistOperator {
      */
     public BlocklistOperator(String id, String name, Category category, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
                       String misconfiguredWhen, Category misconfiguredCategory, Pattern redact, String redactWhen) {
-        this(id, name, category, identifiers, lookupUrl, lookupUrlWithoutIp, misconfiguredWhen, misconfiguredCategory, null, null, redact, redactWhen);
+        this(id, name, category, identifiers, lookupUrl, lookupUrlWithoutIp, misconfiguredWhen, misconfiguredCategory, null, redact, redactWhen);
     }
 
     /**
-     * @param serverListedWhen  a regex, or empty: for a list of domains (category spam), when a reply matches,
-     *                          the name on the list is the sending server's own and the listing means blocklisted
-     * @param contentListedWhen a regex, or empty: for a list of servers (category blocklisted) that also lists
-     *                          domains, when a reply matches, a link or domain in the message is listed: spam
+     * @param otherKindWhen a regex, or empty: when a reply matches, what is listed is of the other kind: the
+     *                      sending server's own name on a list of domains (blocklisted), or a link or domain of
+     *                      the message on a list of servers (spam)
      */
     public BlocklistOperator(String id, String name, Category category, List<String> identifiers, String lookupUrl, String lookupUrlWithoutIp,
-                      String misconfiguredWhen, Category misconfiguredCategory, String serverListedWhen, String contentListedWhen,
-                      Pattern redact, String redactWhen) {
+                      String misconfiguredWhen, Category misconfiguredCategory, String otherKindWhen, Pattern redact, String redactWhen) {
         this.id = id;
         this.name = name;
         this.category = category;
@@ -59,8 +56,7 @@ public final class BlocklistOperator {
         this.lookupUrlWithoutIp = lookupUrlWithoutIp;
         this.misconfiguredCategory = misconfiguredCategory == null ? Category.SERVER_ERROR : misconfiguredCategory;
         this.misconfiguredWhen = optionalIndex(misconfiguredWhen);
-        this.serverListedWhen = optionalIndex(serverListedWhen);
-        this.contentListedWhen = optionalIndex(contentListedWhen);
+        this.otherKindWhen = optionalIndex(otherKindWhen);
         this.redact = redact;
         this.redactWhen = redactWhen == null ? "" : redactWhen.toLowerCase(Locale.ROOT);
     }
@@ -83,18 +79,15 @@ public final class BlocklistOperator {
     }
 
     /**
-     * What this reply's listing means: the row's category, except where the reply says what is
-     * listed: the sending server's own name on a list of domains (blocklisted), or a link or domain
-     * of the message on a list that also holds servers (spam).
+     * What this reply's listing means: the row's category, or the other kind where the reply says
+     * what is listed (the sending server's own name on a list of domains: blocklisted; a link or
+     * domain of the message on a list of servers: spam).
      */
     public Category categoryOf(ReplyText reply) {
-        if (category == Category.SPAM && serverListedWhen != null && serverListedWhen.firstMatching(reply) >= 0) {
-            return Category.BLOCKLISTED;
+        if (otherKindWhen == null || otherKindWhen.firstMatching(reply) < 0) {
+            return category;
         }
-        if (category == Category.BLOCKLISTED && contentListedWhen != null && contentListedWhen.firstMatching(reply) >= 0) {
-            return Category.SPAM;
-        }
-        return category;
+        return category == Category.SPAM ? Category.BLOCKLISTED : Category.SPAM;
     }
 
     /** True when the operator lists sending servers' addresses (so the address in a rejection is the listed one). */

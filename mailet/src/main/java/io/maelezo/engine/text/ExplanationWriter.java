@@ -24,6 +24,7 @@ import io.maelezo.engine.help.SupportContact;
  * <ul>
  *   <li>{@code category.ID.headline}, {@code .what}, {@code .side}, {@code .step.N}: per category
  *       ({@code category.blocklisted-misconfigured.*} when the "listing" is the recipient server's fault;
+ *       {@code category.server-name-listed.*} when a list of domains holds the sending server's own name;
  *       {@code category.unknown-other-recipient.*} when the only reply known was about another recipient;
  *       {@code category.authentication-login.*} when SMTP AUTH refused a login, 535 and the like;
  *       {@code category.network-loop.*} and the other groups of {@code text-variants.tsv}, whose words say more than the category);</li>
@@ -168,6 +169,9 @@ public final class ExplanationWriter {
         }
         if (classification.misconfiguredBlocklist()) {
             return "blocklisted-misconfigured";
+        }
+        if (classification.serverNameListed()) {
+            return "server-name-listed";
         }
         if (isLoginFailure(classification)) {
             return "authentication-login";

@@ -50,7 +50,8 @@ class TextsTest {
         for (Category category : Category.values()) {
             groups.add(category.id());
         }
-        groups.addAll(java.util.List.of("unknown-other-recipient", "blocklisted-misconfigured", "authentication-login", "greylisted-maybe"));
+        groups.addAll(java.util.List.of("unknown-other-recipient", "blocklisted-misconfigured", "server-name-listed", "authentication-login",
+            "greylisted-maybe"));
         for (Language language : Language.values()) {
             String file = new String(Texts.class.getResourceAsStream("/io/maelezo/texts/" + Texts.fileName(language)).readAllBytes(),
                 StandardCharsets.UTF_8);
