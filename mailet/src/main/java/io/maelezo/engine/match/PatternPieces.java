@@ -108,21 +108,15 @@ final class PatternPieces {
         }
 
         /**
-         * True or false when the characters around decide it; null when only the regex can tell
-         * (combining marks, or a character beyond ASCII beside the literal, where a plain \b
-         * differs between Java versions).
+         * True or false when the ASCII characters around decide it; null when a character beyond
+         * ASCII stands beside the literal (a letter, a combining mark), where only the regex can
+         * tell: a plain \b treats those differently between Java versions.
          */
         Boolean matches(char[] text, int from, int to) {
             if (beyondAscii(text, from) || beyondAscii(text, to)) {
                 return null;
             }
-            if (boundaryBefore && !isBoundary(text, from)) {
-                return isPlain(text, from) ? Boolean.FALSE : null;
-            }
-            if (boundaryAfter && !isBoundary(text, to)) {
-                return isPlain(text, to) ? Boolean.FALSE : null;
-            }
-            return isPlain(text, from) && isPlain(text, to) ? Boolean.TRUE : null;
+            return (!boundaryBefore || isBoundary(text, from)) && (!boundaryAfter || isBoundary(text, to));
         }
 
         private static boolean isBoundary(char[] text, int at) {
@@ -136,15 +130,9 @@ final class PatternPieces {
             return (at < text.length && text[at] >= 128) || (at > 0 && text[at - 1] >= 128);
         }
 
-        /** What java.util.regex's \b calls a word character, between ASCII characters. */
+        /** An ASCII word character, as \b reads it (the text is folded to lower case). */
         private static boolean isWord(char c) {
-            return c == '_' || Character.isLetterOrDigit(c);
-        }
-
-        /** No combining mark next to this place, which \b treats in its own way. */
-        private static boolean isPlain(char[] text, int at) {
-            return (at >= text.length || Character.getType(text[at]) != Character.NON_SPACING_MARK)
-                && (at == 0 || Character.getType(text[at - 1]) != Character.NON_SPACING_MARK);
+            return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
     }
 
