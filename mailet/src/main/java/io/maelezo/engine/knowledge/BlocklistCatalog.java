@@ -41,6 +41,10 @@ public final class BlocklistCatalog {
         List<String> contentPatterns = new ArrayList<>();
         List<String> serverPatterns = new ArrayList<>();
         for (BlocklistOperator operator : operators) {
+            if (operator.identifiers().isEmpty()) {
+                // Named only by a provider's own code (vendor-codes.tsv), never by words: Yahoo's [TSS04].
+                continue;
+            }
             String pattern = operator.identifiers().stream()
                 .map(BlocklistCatalog::literal)
                 .collect(Collectors.joining("|", "(?<![\\w-])(?:", ")" + HOST_ENDS));
