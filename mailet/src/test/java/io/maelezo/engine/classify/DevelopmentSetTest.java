@@ -31,14 +31,15 @@ class DevelopmentSetTest {
     private static final String HELD_OUT_SHA256 = "20df7c94f740efa578062a0326530b8a60d8a98c0a2dcc4c7570021463ca2833";
     /**
      * The held-out part's floors: the figures measured when they were last raised (2026-12-05,
-     * fifteenth session: category 79.3%, temporary 95.6%), less one reply (0.22 points). That
-     * session kept one change that cost a held-out reply (a list of domain names holding the
+     * sixteenth session: category 79.7%), less one reply (0.22 points); temporary stays at 95.4%, its
+     * figure since the fifteenth session. The
+     * fifteenth session kept one change that cost a held-out reply (a list of domain names holding the
      * sending server's own name told as a listing of the server: two tuning rows say so, none the
      * other way). The aim is 95% and 98%; not met yet (README "Known limits"). A change that makes
      * the held-out figures worse fails here, and raising a floor is the only edit this test takes
      * when they get better.
      */
-    private static final double HELD_OUT_CATEGORY_FLOOR = 79.0;
+    private static final double HELD_OUT_CATEGORY_FLOOR = 79.4;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.4;
     /**
      * The tuning part is where a change shows first; it must not slide back (measured 86.3% and
@@ -149,7 +150,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 4146, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 4464, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
