@@ -210,6 +210,30 @@ class ClassifierTest {
     }
 
     @Test
+    void aProvidersOwnBlockNamesTheProviderByItsCodeAlone() {
+        Classification yahoo = CLASSIFIER.classify(
+            "421 4.7.0 [TSS04] Messages from 192.0.2.7 temporarily deferred due to user complaints - 4.16.55.1");
+
+        assertThat(yahoo.category()).isEqualTo(Category.BLOCKLISTED);
+        assertThat(yahoo.blocklist().map(operator -> operator.id())).contains("yahoo");
+        assertThat(yahoo.blocklistUrl()).contains("https://senders.yahooinc.com/");
+        assertThat(CLASSIFIER.classify("554 RLY:B1").blocklist().map(operator -> operator.id())).contains("aol");
+    }
+
+    @Test
+    void anOperatorNamedOnlyByAProvidersCodeIsNeverFoundByWords() {
+        // Yahoo's page in a refusal for its rules names no listing; "SPFBL" names a whole filter, not its list.
+        Classification policy = CLASSIFIER.classify(
+            "554 5.7.9 Message not accepted for policy reasons. See https://senders.yahooinc.com/error-codes");
+        Classification greylisted = CLASSIFIER.classify("451 4.7.1 SPFBL you are greylisted on this server.");
+
+        assertThat(policy.category()).isEqualTo(Category.POLICY);
+        assertThat(policy.blocklist()).isEmpty();
+        assertThat(greylisted.category()).isEqualTo(Category.GREYLISTED);
+        assertThat(greylisted.blocklist()).isEmpty();
+    }
+
+    @Test
     void aDomainListedOnTheSpamhausDblIsAboutTheMessageNotTheSendingServer() {
         Classification classification = CLASSIFIER.classify(
             "554 5.7.1 Service unavailable; Sender address [x@spam.example] blocked using dbl.spamhaus.org; Spamhaus DBL listed");
