@@ -144,11 +144,47 @@ final class PatternPieces {
      */
     static List<Piece> of(int pattern, String regex, int flags) {
         List<Piece> pieces = new ArrayList<>();
-        for (String alternative : alternatives(regex)) {
+        for (String cut : alternatives(regex)) {
+            String alternative = withoutBoundariesBesideCjk(cut);
             int own = hasNonAscii(alternative) ? flags | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS : flags;
             pieces.add(new Piece(pattern, alternative, own, Optional.ofNullable(new RegexReader(alternative).literals())));
         }
         return pieces;
+    }
+
+    /**
+     * Chinese and Japanese write words without spaces between them, and a Korean ending follows its
+     * stem directly ("수신차단되었습니다"): a word boundary beside such a character would make
+     * "\b(?:垃圾邮件)\b" match nowhere inside a sentence. The boundary beside a Han, kana or Hangul
+     * character is dropped; the one beside a Latin letter stays.
+     */
+    static String withoutBoundariesBesideCjk(String piece) {
+        String out = piece;
+        if (out.startsWith("\\b")) {
+            int at = 2;
+            while (out.startsWith("(?:", at) || (at < out.length() && out.charAt(at) == '(' && !out.startsWith("(?", at))) {
+                at += out.startsWith("(?:", at) ? 3 : 1;
+            }
+            if (at < out.length() && isCjk(out.codePointAt(at))) {
+                out = out.substring(2);
+            }
+        }
+        if (out.endsWith("\\b") && !out.endsWith("\\\\b")) {
+            int at = out.length() - 3;
+            while (at >= 0 && out.charAt(at) == ')') {
+                at--;
+            }
+            if (at >= 0 && isCjk(out.codePointBefore(at + 1))) {
+                out = out.substring(0, out.length() - 2);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isCjk(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+            || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 
     static boolean hasNonAscii(String text) {

@@ -70,6 +70,7 @@ class ClassifierTest {
         "550 Benutzer unbekannt | mailbox-unknown",
         "550 Utilisateur inconnu | mailbox-unknown",
         "550 Пользователь не найден | mailbox-unknown",
+        "550 您的邮件被识别为垃圾邮件 | spam",
         "552 Message trop volumineux | message-too-large",
         "550 Nachricht als Spam erkannt | spam",
         // Codes alone.

@@ -68,8 +68,9 @@ class KeywordIndexTest {
                 int earliestAt = Integer.MAX_VALUE;
                 for (int i = 0; i < patterns.size(); i++) {
                     // Each alternative searched whole, compiled as the index compiles it (Unicode
-                    // classes for one with a letter beyond ASCII).
-                    for (String alternative : PatternPieces.alternatives(patterns.get(i))) {
+                    // classes for one with a letter beyond ASCII, no boundary beside a CJK character).
+                    for (String cut : PatternPieces.alternatives(patterns.get(i))) {
+                        String alternative = PatternPieces.withoutBoundariesBesideCjk(cut);
                         int flags = Pattern.CASE_INSENSITIVE | (PatternPieces.hasNonAscii(alternative) ? Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS : 0);
                         Matcher matcher = Pattern.compile(alternative, flags).matcher(folded(reply));
                         if (matcher.find()) {
@@ -115,6 +116,16 @@ class KeywordIndexTest {
         assertThat(index.firstMatching(ReplyText.of("no_spam and spam_filter and spam2 are other words"))).isEqualTo(-1);
         assertThat(index.firstMatching(ReplyText.of("junk"))).isZero();
         assertThat(index.firstMatching(ReplyText.of("looks like Spam."))).isZero();
+    }
+
+    @Test
+    void aChineseJapaneseOrKoreanWordIsFoundInsideASentenceWrittenWithoutSpaces() {
+        KeywordIndex index = new KeywordIndex(List.of("\\b(垃圾邮件|수신차단|spam)\\b"));
+
+        assertThat(index.firstMatching(ReplyText.of("550 您的邮件被识别为垃圾邮件，已退回"))).isZero();
+        assertThat(index.firstMatching(ReplyText.of("550 스팸으로 수신차단되었습니다"))).isZero();
+        // The boundary beside a Latin letter stays.
+        assertThat(index.firstMatching(ReplyText.of("550 antispam网关"))).isEqualTo(-1);
     }
 
     @Test
