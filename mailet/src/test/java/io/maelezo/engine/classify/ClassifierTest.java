@@ -71,6 +71,10 @@ class ClassifierTest {
         "550 Utilisateur inconnu | mailbox-unknown",
         "550 Пользователь не найден | mailbox-unknown",
         "550 您的邮件被识别为垃圾邮件 | spam",
+        "550 该邮箱不存在 | mailbox-unknown",
+        "550 メールボックスが一杯です | mailbox-full",
+        "550 스팸으로 분류되었습니다 | spam",
+        "421 发送频率过快，请稍后再试 | rate-limited",
         "552 Message trop volumineux | message-too-large",
         "550 Nachricht als Spam erkannt | spam",
         // Codes alone.
