@@ -76,9 +76,31 @@ class CommandLineLauncherTest {
 
         assertThat(result.exit).isZero();
         try (var left = Files.list(folder)) {
-            assertThat(left.map(path -> path.getFileName().toString())).as("the two newest others, this jar's own, and what is not an archive")
-                .contains("maelezo-cli-1.jsa", "maelezo-cli-2.jsa", "maelezo-cli-" + Files.size(JAR) + ".jsa", "notes.txt")
-                .doesNotContain("maelezo-cli-3.jsa", "maelezo-cli-4.jsa").hasSize(4);
+            List<String> names = left.map(path -> path.getFileName().toString()).collect(java.util.stream.Collectors.toList());
+            assertThat(names).as("the two newest others, this jar's own, and what is not an archive")
+                .contains("maelezo-cli-1.jsa", "maelezo-cli-2.jsa", "notes.txt")
+                .doesNotContain("maelezo-cli-3.jsa", "maelezo-cli-4.jsa").hasSize(4)
+                .anySatisfy(name -> assertThat(name).startsWith("maelezo-cli-" + Files.size(JAR) + "-").endsWith(".jsa"));
+        }
+    }
+
+    @Test
+    void aCopyOfTheJarElsewhereGetsItsOwnArchiveAndNoJvmErrors(@TempDir Path ownCache, @TempDir Path elsewhere) throws Exception {
+        // Same size, other place: the JVM refuses an archive made for the other path ("shared class
+        // paths mismatch") and says so on standard error at every run.
+        Path copy = Files.copy(JAR, elsewhere.resolve(JAR.getFileName()));
+        String postfix = FAMILIES.resolve("postfix.eml").toString();
+
+        Result original = run(Map.of("XDG_CACHE_HOME", ownCache.toString()), postfix);
+        Result first = run(Map.of("XDG_CACHE_HOME", ownCache.toString(), "MAELEZO_CLI_JAR", copy.toString()), postfix);
+        Result second = run(Map.of("XDG_CACHE_HOME", ownCache.toString(), "MAELEZO_CLI_JAR", copy.toString()), postfix);
+
+        for (Result result : List.of(original, first, second)) {
+            assertThat(result.exit).isZero();
+            assertThat(result.errors).isEmpty();
+        }
+        try (var archives = Files.list(ownCache.resolve("maelezo"))) {
+            assertThat(archives).as("one archive for each place").hasSize(2);
         }
     }
 
@@ -104,10 +126,13 @@ class CommandLineLauncherTest {
     private static final class Result {
         final int exit;
         final List<String> lines;
+        /** What the launcher and its JVM wrote on standard error. */
+        final String errors;
 
-        Result(int exit, List<String> lines) {
+        Result(int exit, List<String> lines, String errors) {
             this.exit = exit;
             this.lines = lines;
+            this.errors = errors;
         }
     }
 
@@ -118,7 +143,8 @@ class CommandLineLauncherTest {
     private static Result run(Map<String, String> environment, String... files) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString(), "classify", "--eml"));
         command.addAll(List.of(files));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        Path errorFile = Files.createTempFile(cache, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false).redirectError(errorFile.toFile());
         builder.environment().put("MAELEZO_CLI_JAR", JAR.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("XDG_CACHE_HOME", cache.toString());
@@ -127,6 +153,8 @@ class CommandLineLauncherTest {
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), out.lines().collect(java.util.stream.Collectors.toList()));
+        String errors = Files.readString(errorFile, StandardCharsets.UTF_8);
+        Files.delete(errorFile);
+        return new Result(process.exitValue(), out.lines().collect(java.util.stream.Collectors.toList()), errors);
     }
 }
