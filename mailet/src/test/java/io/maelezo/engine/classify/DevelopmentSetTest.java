@@ -31,24 +31,25 @@ class DevelopmentSetTest {
     private static final String HELD_OUT_SHA256 = "20df7c94f740efa578062a0326530b8a60d8a98c0a2dcc4c7570021463ca2833";
     /**
      * The held-out part's floors: the figures measured when they were last raised (2026-12-05,
-     * sixteenth session: category 79.7%), less one reply (0.22 points); temporary stays at 95.4%,
-     * its figure since the fifteenth session. That session kept one change that cost a held-out
-     * reply (a list of domain names holding the sending server's own name told as a listing of the
-     * server: two tuning rows say so, none the other way). The aim is 95% and 98%; not met yet (README "Known limits"). A change that makes
+     * sixteenth session: category 82.5%, temporary 95.9%), less one reply (0.22 points). The
+     * fifteenth session kept one change that cost a held-out reply (a list of domain names holding
+     * the sending server's own name told as a listing of the server: two tuning rows say so, none
+     * the other way). The aim is 95% and 98%; not met yet (README "Known limits"). A change that makes
      * the held-out figures worse fails here, and raising a floor is the only edit this test takes
      * when they get better.
      */
-    private static final double HELD_OUT_CATEGORY_FLOOR = 79.4;
-    private static final double HELD_OUT_TEMPORARY_FLOOR = 95.4;
+    private static final double HELD_OUT_CATEGORY_FLOOR = 82.2;
+    private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 86.3% and
-     * 96.2% on 3,929 replies, with the fourteenth collection). Re-based that day: the mail
+     * The tuning part is where a change shows first; it must not slide back (measured 86.5% and
+     * 96.5% on 4,553 replies, with the seventeenth collection; floors a little below). Re-based
+     * with the fourteenth collection (86.3% and 96.2% on 3,929 replies): the mail
      * libraries' own errors (collect13-clients) call a TLS failure final, mail servers defer it
      * (temporary-without-code.tsv), and delivery agents' retries (EX_TEMPFAIL) often name no
      * reason (collect14-senders), so temporary fell from 97.4%.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 86.2;
-    private static final double TUNING_TEMPORARY_FLOOR = 96.1;
+    private static final double TUNING_CATEGORY_FLOOR = 86.3;
+    private static final double TUNING_TEMPORARY_FLOOR = 96.3;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
