@@ -75,6 +75,11 @@ class ClassifierTest {
         "550 メールボックスが一杯です | mailbox-full",
         "550 스팸으로 분류되었습니다 | spam",
         "421 发送频率过快，请稍后再试 | rate-limited",
+        // Whose list: the sending server's address, or the sender on the recipient's own list.
+        "550 您的IP已被列入黑名单 | blocklisted",
+        "550 发件人已被收件人列入黑名单 | policy",
+        "550 Отправитель находится в черном списке | policy",
+        "550 User Dane Smith unknown | policy",
         "552 Message trop volumineux | message-too-large",
         "550 Nachricht als Spam erkannt | spam",
         // Codes alone.
