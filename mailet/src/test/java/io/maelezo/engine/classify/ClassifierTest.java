@@ -79,7 +79,7 @@ class ClassifierTest {
         "550 您的IP已被列入黑名单 | blocklisted",
         "550 发件人已被收件人列入黑名单 | policy",
         "550 Отправитель находится в черном списке | policy",
-        "550 User Dane Smith unknown | policy",
+        "552 5.2.2 Dane's mailbox is full | mailbox-full",
         "552 Message trop volumineux | message-too-large",
         "550 Nachricht als Spam erkannt | spam",
         // Codes alone.
