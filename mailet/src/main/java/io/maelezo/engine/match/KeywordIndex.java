@@ -2,6 +2,7 @@ package io.maelezo.engine.match;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,10 @@ import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
  * <p>
  * An alternative whose start cannot be read (an optional group, a character class) is searched
  * the plain way; one that starts with letters outside ASCII (Japanese has no spaces between
- * words) is looked for anywhere in the text, and so are all of them when there are only a few.
+ * words) is looked for anywhere in the text, not only at the start of a word: each is filed under
+ * its first letter outside ASCII, and a reply's letters outside ASCII (none, in most replies) are
+ * looked up there, so that a reply pays one pass for all of them, not one search for each. When
+ * there are only a few literals, each is simply searched for.
  */
 public final class KeywordIndex {
     /** Where pattern {@code pattern} matched first, for {@link #earliest}. */
@@ -55,6 +59,21 @@ public final class KeywordIndex {
     private final List<PatternPieces.Piece> anywhere = new ArrayList<>();
     /** The literals of each piece of {@link #anywhere}, in lower case. */
     private final List<List<String>> anywhereLiterals = new ArrayList<>();
+    /** A literal outside ASCII, folded, and where its first letter outside ASCII stands in it. */
+    private static final class Beyond {
+        final String literal;
+        final int offset;
+        final PatternPieces.Piece piece;
+
+        Beyond(String literal, int offset, PatternPieces.Piece piece) {
+            this.literal = literal;
+            this.offset = offset;
+            this.piece = piece;
+        }
+    }
+
+    /** The literals of the pieces looked for anywhere (letters outside ASCII), by their first letter outside ASCII. */
+    private final Map<Character, List<Beyond>> beyondAscii = new HashMap<>();
     private final List<PatternPieces.Piece> unreadable = new ArrayList<>();
 
     public KeywordIndex(List<String> regexes) {
@@ -81,11 +100,23 @@ public final class KeywordIndex {
             Optional<List<String>> literals = piece.literals();
             if (literals.isEmpty()) {
                 unreadable.add(piece);
-            } else if (few || anyOutsideAscii(literals.get())) {
+            } else if (few) {
                 anywhere.add(piece);
                 List<String> folded = new ArrayList<>();
                 literals.get().forEach(literal -> folded.add(literal.toLowerCase(Locale.ROOT)));
                 anywhereLiterals.add(folded);
+            } else if (anyOutsideAscii(literals.get())) {
+                for (String literal : literals.get()) {
+                    String folded = literal.toLowerCase(Locale.ROOT);
+                    int offset = firstBeyondAscii(folded);
+                    if (offset < 0) {
+                        // This one literal of the piece is plain ASCII: look for it anywhere the plain way.
+                        anywhere.add(piece);
+                        anywhereLiterals.add(List.of(folded));
+                    } else {
+                        beyondAscii.computeIfAbsent(folded.charAt(offset), key -> new ArrayList<>()).add(new Beyond(folded, offset, piece));
+                    }
+                }
             } else {
                 for (String literal : literals.get()) {
                     List<PatternPieces.Piece> same = byLiteral.computeIfAbsent(literal.toLowerCase(Locale.ROOT), key -> new ArrayList<>());
@@ -108,6 +139,15 @@ public final class KeywordIndex {
             this.literals.build(automaton);
         }
         this.signStarts = sign;
+    }
+
+    private static int firstBeyondAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean anyOutsideAscii(List<String> literals) {
@@ -188,10 +228,29 @@ public final class KeywordIndex {
                     }
                 }
             }
+            char[] chars = words.chars();
+            if (!beyondAscii.isEmpty()) {
+                String text = words.folded();
+                for (int at = 0; at < chars.length; at++) {
+                    if (chars[at] < 128) {
+                        continue;
+                    }
+                    List<Beyond> here = beyondAscii.get(chars[at]);
+                    if (here == null) {
+                        continue;
+                    }
+                    for (Beyond candidate : here) {
+                        int start = at - candidate.offset;
+                        if (start >= 0 && text.startsWith(candidate.literal, start) && worthTrying(candidate.piece.pattern(), start)
+                            && candidate.piece.matchesAt(text, start)) {
+                            offer(candidate.piece.pattern(), start);
+                        }
+                    }
+                }
+            }
             if (literals == null) {
                 return;
             }
-            char[] chars = words.chars();
             literals.parseText(chars, (begin, end, pieces) -> {
                 // A literal counts at the start of a word, or on the sign right before one ("[TSS04]", "(S3150)").
                 if (words.isWordStart(begin) || (signStarts && words.isWordStart(begin + 1))) {

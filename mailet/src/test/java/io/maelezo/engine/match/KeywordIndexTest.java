@@ -129,6 +129,21 @@ class KeywordIndexTest {
     }
 
     @Test
+    void wordsOutsideAsciiAreFoundAmongManyPatterns() {
+        // More than a handful of literals: those outside ASCII are filed by their first letter outside ASCII.
+        KeywordIndex index = new KeywordIndex(List.of(
+            "\\b(mailbox full|over ?quota)\\b", "\\b(user unknown|no such user)\\b", "\\b(relay access denied)\\b",
+            "\\b(垃圾邮件|迷惑メール)\\b", "\\b(użytkownik nie istnieje|пользователь не найден)\\b", "\\b(spam|junk)\\b"));
+
+        assertThat(index.firstMatching(ReplyText.of("550 您的邮件被识别为垃圾邮件，已退回"))).isEqualTo(3);
+        assertThat(index.firstMatching(ReplyText.of("550 この迷惑メールは拒否されました"))).isEqualTo(3);
+        assertThat(index.firstMatching(ReplyText.of("550 Użytkownik nie istnieje"))).isEqualTo(4);
+        assertThat(index.firstMatching(ReplyText.of("550 Пользователь не найден"))).isEqualTo(4);
+        assertThat(index.firstMatching(ReplyText.of("550 5.1.1 user unknown, пользователь"))).isEqualTo(1);
+        assertThat(index.firstMatching(ReplyText.of("550 ошибка"))).isEqualTo(-1);
+    }
+
+    @Test
     void aTypographicApostropheIsReadAsAPlainOne() {
         KeywordIndex index = new KeywordIndex(List.of("\\b(can'?t create (user )?output file)\\b"));
 
