@@ -230,7 +230,7 @@ public final class KeywordIndex {
             }
             char[] chars = words.chars();
             if (!beyondAscii.isEmpty()) {
-                String text = words.folded();
+                String text = null; // made only for a reply with a letter to look up
                 for (int at = 0; at < chars.length; at++) {
                     if (chars[at] < 128) {
                         continue;
@@ -239,6 +239,7 @@ public final class KeywordIndex {
                     if (here == null) {
                         continue;
                     }
+                    text = text == null ? words.folded() : text;
                     for (Beyond candidate : here) {
                         int start = at - candidate.offset;
                         if (start >= 0 && text.startsWith(candidate.literal, start) && worthTrying(candidate.piece.pattern(), start)
