@@ -18,6 +18,7 @@ import javax.mail.internet.InternetHeaders;
  */
 final class ReportFieldsInText {
     private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient\\s*:");
+    private static final Pattern BLANK_LINES = Pattern.compile("(?m)^\\s*$\\n?");
     private static final Pattern ORIGINAL_RECIPIENT = Pattern.compile("(?im)^Original-Recipient\\s*:");
 
     private ReportFieldsInText() {
@@ -36,7 +37,7 @@ final class ReportFieldsInText {
         for (int i = 0; i < starts.size(); i++) {
             // A group runs to the next Final-Recipient (Original-Recipient right before it belongs to it).
             int end = i + 1 < starts.size() ? starts.get(i + 1) : Math.min(ownWords.length(), starts.get(i) + longest);
-            String block = ownWords.substring(starts.get(i), end).replaceAll("(?m)^\\s*$\\n?", "");
+            String block = BLANK_LINES.matcher(ownWords.substring(starts.get(i), end)).replaceAll("");
             try {
                 InternetHeaders fields = new InternetHeaders(new ByteArrayInputStream(block.getBytes(StandardCharsets.UTF_8)));
                 RecipientStatus status = new RecipientStatus(

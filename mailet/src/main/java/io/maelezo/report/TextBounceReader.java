@@ -44,6 +44,9 @@ final class TextBounceReader {
     private static final Pattern ANGLE_ADDRESS_AFTER = Pattern.compile("[ \\t]*<([^<>\\s@]+@[^<>\\s]+)>");
     private static final Pattern DAEMON = Pattern.compile(
         "(?i)mailer-?daemon|postmaster|post_master|mail ?delivery|mail ?administrator|bounce|returned mail|mailer|mail system|nobody|noreply|no-reply");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s");
+    private static final Pattern DELAY_WORD = Pattern.compile("(?i)delay");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("[.]+$");
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
     private static final Pattern ORIGINAL_TO = Pattern.compile("(?im)^[ \\t]*to:[ \\t]*(.+)$");
     private static final Pattern ORIGINAL_CC = Pattern.compile("(?im)^[ \\t]*cc:");
@@ -87,7 +90,7 @@ final class TextBounceReader {
             return true;
         }
         String[] returnPath = message.getHeader("Return-Path");
-        if (returnPath != null && returnPath[0].replaceAll("\\s", "").equals("<>")) {
+        if (returnPath != null && WHITE_SPACE.matcher(returnPath[0]).replaceAll("").equals("<>")) {
             return true;
         }
         return DAEMON.matcher(from[0]).find();
@@ -104,7 +107,7 @@ final class TextBounceReader {
     /** @param fields whether fields in the style of RFC 3464 in the text are read (not when the report's own fields were) */
     List<Failure> failures(MimeMessage message, String ownWords, boolean fields) throws MessagingException {
         boolean delayed = DELAY.matcher(Optional.ofNullable(message.getSubject()).orElse("")).find()
-            && !texts.matches(BounceTexts.Kind.START, ownWords.replaceAll("(?i)delay", ""));
+            && !texts.matches(BounceTexts.Kind.START, DELAY_WORD.matcher(ownWords).replaceAll(""));
         List<Failure> fromFields = fields ? ReportFieldsInText.failures(ownWords, delayed, MAX_REPLY * 2) : List.of();
         if (!fromFields.isEmpty()) {
             return fromFields;
@@ -132,7 +135,7 @@ final class TextBounceReader {
                     if (EXPANDED_FROM.matcher(before).find()) {
                         continue; // Exim's and Sendmail's note of the address a failed one came from
                     }
-                    String found = address.group(1).replaceAll("[.]+$", "");
+                    String found = TRAILING_DOTS.matcher(address.group(1)).replaceAll("");
                     String key = found.toLowerCase(Locale.ROOT);
                     Matcher angle = ANGLE_ADDRESS_AFTER.matcher(line).region(address.end(), line.length());
                     if (angle.lookingAt() && !angle.group(1).equalsIgnoreCase(found)) {
