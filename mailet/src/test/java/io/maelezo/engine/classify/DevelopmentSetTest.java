@@ -42,7 +42,7 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
      * The tuning part is where a change shows first; it must not slide back (measured 86.4% and
-     * 96.5% on 4,763 replies, with the eighteenth collection; floors a little below). Re-based
+     * 96.6% on 4,937 replies, with the eighteenth collection; floors a little below). Re-based
      * with the fourteenth collection (86.3% and 96.2% on 3,929 replies): the mail
      * libraries' own errors (collect13-clients) call a TLS failure final, mail servers defer it
      * (temporary-without-code.tsv), and delivery agents' retries (EX_TEMPFAIL) often name no
@@ -150,7 +150,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 4763, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 4937, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
