@@ -31,7 +31,8 @@ class DevelopmentSetTest {
     private static final String HELD_OUT_SHA256 = "20df7c94f740efa578062a0326530b8a60d8a98c0a2dcc4c7570021463ca2833";
     /**
      * The held-out part's floors: the figures measured when they were last raised (2026-12-05,
-     * seventeenth session: category 82.8%, temporary 95.9%), less about one reply (0.22 points). The
+     * seventeenth session: category 82.8%, temporary 95.9%), less about one reply (0.22 points);
+     * the session's last knowledge batch then cost one held-out reply (82.5% now, at the floor). The
      * fifteenth session kept one change that cost a held-out reply (a list of domain names holding
      * the sending server's own name told as a listing of the server: two tuning rows say so, none
      * the other way). The aim is 95% and 98%; not met yet (README "Known limits"). A change that makes
@@ -42,7 +43,7 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
      * The tuning part is where a change shows first; it must not slide back (measured 86.5% and
-     * 96.6% on 5,058 replies, with the eighteenth collection; floors a little below). Re-based
+     * 96.6% on 5,166 replies, with the eighteenth collection; floors a little below). Re-based
      * with the fourteenth collection (86.3% and 96.2% on 3,929 replies): the mail
      * libraries' own errors (collect13-clients) call a TLS failure final, mail servers defer it
      * (temporary-without-code.tsv), and delivery agents' retries (EX_TEMPFAIL) often name no
@@ -150,7 +151,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 5058, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 5166, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
