@@ -42,14 +42,17 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.5;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 86.5% and
-     * 96.6% on 5,166 replies, with the eighteenth collection; floors a little below). Re-based
+     * The tuning part is where a change shows first; it must not slide back (measured 86.2% and
+     * 96.6% on 5,239 replies, with the eighteenth collection; floors a little below). Re-based
+     * with its last part (a sending service's bounce rule table: rules the table itself calls of
+     * unknown meaning, replies whose reason only the table's notes give), which took the figure
+     * from 86.5%. Re-based
      * with the fourteenth collection (86.3% and 96.2% on 3,929 replies): the mail
      * libraries' own errors (collect13-clients) call a TLS failure final, mail servers defer it
      * (temporary-without-code.tsv), and delivery agents' retries (EX_TEMPFAIL) often name no
      * reason (collect14-senders), so temporary fell from 97.4%.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 86.3;
+    private static final double TUNING_CATEGORY_FLOOR = 86.0;
     private static final double TUNING_TEMPORARY_FLOOR = 96.3;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
@@ -151,7 +154,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 5166, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 5239, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
