@@ -43,7 +43,7 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
      * The tuning part is where a change shows first; it must not slide back (measured 86.2% and
-     * 96.6% on 5,243 replies, with the eighteenth collection; floors a little below). Re-based
+     * 96.6% on 5,259 replies, with the eighteenth collection; floors a little below). Re-based
      * with its last part (a sending service's bounce rule table: rules the table itself calls of
      * unknown meaning, replies whose reason only the table's notes give), which took the figure
      * from 86.5%. Re-based
@@ -154,7 +154,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 5243, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 5259, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
