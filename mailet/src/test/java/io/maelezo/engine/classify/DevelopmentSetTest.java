@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
      * The tuning part is where a change shows first; it must not slide back (measured 86.2% and
-     * 96.6% on 5,259 replies, with the eighteenth collection; floors a little below). Re-based
+     * 96.6% on 5,271 replies, with the eighteenth collection; floors a little below). Re-based
      * with its last part (a sending service's bounce rule table: rules the table itself calls of
      * unknown meaning, replies whose reason only the table's notes give), which took the figure
      * from 86.5%. Re-based
@@ -106,10 +105,7 @@ class DevelopmentSetTest {
 
     static List<Row> rows(byte[] file) {
         List<Row> rows = new ArrayList<>();
-        List<String> lines = new String(file, StandardCharsets.UTF_8).lines()
-            .filter(line -> !line.startsWith("#") && !line.isBlank()).collect(java.util.stream.Collectors.toList());
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\t", -1);
+        for (String[] cells : DevelopmentSetFile.rows(file)) {
             rows.add(new Row(cells[0], cells[1], Boolean.parseBoolean(cells[2]), cells[3]));
         }
         return rows;
@@ -154,7 +150,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 5259, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 5271, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */

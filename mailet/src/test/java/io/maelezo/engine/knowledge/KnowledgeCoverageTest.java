@@ -1,5 +1,6 @@
 package io.maelezo.engine.knowledge;
 
+import io.maelezo.engine.classify.DevelopmentSetFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -55,12 +56,8 @@ class KnowledgeCoverageTest {
         return replies;
     }
 
-    static List<String> column(String resource) throws IOException {
-        try (InputStream in = KnowledgeCoverageTest.class.getResourceAsStream(resource)) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(line -> !line.startsWith("#") && !line.isBlank()).collect(Collectors.toList());
-            return lines.subList(1, lines.size()).stream().map(line -> line.split("\t", -1)[0]).collect(Collectors.toList());
-        }
+    static List<String> column(String resource) {
+        return DevelopmentSetFile.rowsOf(resource).stream().map(row -> row[0]).collect(Collectors.toList());
     }
 
     static List<Path> sisimaiEmails() throws IOException {

@@ -3,7 +3,6 @@ package io.maelezo.engine.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +21,7 @@ import io.maelezo.engine.Engine;
 import io.maelezo.engine.Settings;
 import io.maelezo.engine.classify.Action;
 import io.maelezo.engine.classify.Classification;
+import io.maelezo.engine.classify.DevelopmentSetFile;
 
 /**
  * The reader's words for every category, failed and delayed, in both languages: no unfilled
@@ -174,17 +173,13 @@ class TextsSuiteTest {
     void everyReplyOfTheDevelopmentSetIsExplainedInBothLanguagesWithoutAnError() throws Exception {
         int explained = 0;
         for (String part : List.of("tuning.tsv", "held-out.tsv")) {
-            try (InputStream in = TextsSuiteTest.class.getResourceAsStream("/io/maelezo/devset/" + part)) {
-                List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.startsWith("#") && !line.isBlank()).skip(1).collect(Collectors.toList());
-                for (String line : lines) {
-                    Classification classification = ENGINE.classify(line.split("\t", -1)[0]);
-                    for (Language language : Language.values()) {
-                        for (Action action : Action.values()) {
-                            Explanation explanation = ENGINE.explain(language, classification, List.of("a@remote.example"), action);
-                            assertThat(String.join(" ", everything(explanation))).doesNotContain("{{");
-                            explained++;
-                        }
+            for (String[] row : DevelopmentSetFile.rows(part)) {
+                Classification classification = ENGINE.classify(row[0]);
+                for (Language language : Language.values()) {
+                    for (Action action : Action.values()) {
+                        Explanation explanation = ENGINE.explain(language, classification, List.of("a@remote.example"), action);
+                        assertThat(String.join(" ", everything(explanation))).doesNotContain("{{");
+                        explained++;
                     }
                 }
             }
