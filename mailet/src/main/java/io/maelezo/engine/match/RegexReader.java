@@ -1,5 +1,6 @@
 package io.maelezo.engine.match;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -77,8 +78,77 @@ final class RegexReader {
             pos = close + 1;
             return inner;
         }
-        String literal = literal();
-        return literal.isEmpty() ? null : Set.of(literal);
+        Set<String> spellings = spellings();
+        return spellings.isEmpty() ? null : spellings;
+    }
+
+    /** At most this many spellings of one alternative's start are read (each one more literal to look for). */
+    private static final int MAX_SPELLINGS = 4;
+
+    /**
+     * The ways an alternative's literal start can be spelt, read on through an ASCII character that
+     * may be absent and a class of a few ASCII characters: {@code e-?mail} is "email" and "e-mail",
+     * {@code over ?quota} "overquota" and "over quota", not just "e" and "over" (a literal of a letter
+     * or two is found in nearly every reply, and each time its alternative is run as a regex in
+     * vain). Empty when some spelling would be empty.
+     */
+    private Set<String> spellings() {
+        List<StringBuilder> spellings = new ArrayList<>();
+        spellings.add(new StringBuilder());
+        while (pos < regex.length()) {
+            char c = regex.charAt(pos);
+            int width;
+            String options;
+            if (c == '\\' && pos + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(pos + 1))) {
+                options = String.valueOf(regex.charAt(pos + 1));
+                width = 2;
+            } else if (c == '[') {
+                int close = closingBracket(pos);
+                options = regex.substring(pos + 1, close);
+                if (options.isEmpty() || !options.chars().allMatch(o -> o < 128 && Character.isLetterOrDigit(o))) {
+                    break; // a range, a negation, an escape or a letter beyond ASCII: read no further
+                }
+                width = close + 1 - pos;
+            } else if ("\\[](){}.*+?^$|".indexOf(c) < 0) {
+                options = String.valueOf(c);
+                width = 1;
+            } else {
+                break;
+            }
+            char next = pos + width < regex.length() ? regex.charAt(pos + width) : 0;
+            char after = pos + width + 1 < regex.length() ? regex.charAt(pos + width + 1) : 0;
+            boolean optional = next == '?' && after != '?' && after != '+';
+            if (next == '*' || next == '{' || (next == '?' && !optional)
+                || ((optional || options.length() > 1) && !options.chars().allMatch(o -> o < 128))) {
+                break;
+            }
+            int count = spellings.size() * (options.length() + (optional ? 1 : 0));
+            if (count > MAX_SPELLINGS) {
+                break;
+            }
+            List<StringBuilder> longer = new ArrayList<>();
+            for (StringBuilder spelling : spellings) {
+                if (optional) {
+                    longer.add(new StringBuilder(spelling));
+                }
+                for (char option : options.toCharArray()) {
+                    longer.add(new StringBuilder(spelling).append(option));
+                }
+            }
+            spellings = longer;
+            pos += width + (optional ? 1 : 0);
+            if (next == '+') {
+                break;
+            }
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (StringBuilder spelling : spellings) {
+            if (spelling.length() == 0) {
+                return Set.of();
+            }
+            found.add(spelling.toString());
+        }
+        return found;
     }
 
     /** Plain characters and escaped signs, up to the first one that is optional or not literal. */
