@@ -78,7 +78,7 @@ final class PatternPieces {
     private PatternPieces() {
     }
 
-    /** A piece that is a literal, with or without a word boundary on either side. */
+    /** A piece that is nothing but its literal spellings, with or without a word boundary on either side. */
     static final class Exact {
         private final boolean boundaryBefore;
         private final boolean boundaryAfter;
@@ -103,8 +103,8 @@ final class PatternPieces {
                 inner = inner.substring(3, inner.length() - 1);
             }
             RegexReader reader = new RegexReader(inner);
-            String literal = reader.literal();
-            return !literal.isEmpty() && reader.pos == inner.length() ? new Exact(before, after) : null;
+            // Nothing but its spellings ("over ?quota"): where one of them stands, only the boundaries are left to check.
+            return !reader.spellings().isEmpty() && reader.pos == inner.length() ? new Exact(before, after) : null;
         }
 
         /**

@@ -92,7 +92,7 @@ final class RegexReader {
      * or two is found in nearly every reply, and each time its alternative is run as a regex in
      * vain). Empty when some spelling would be empty.
      */
-    private Set<String> spellings() {
+    Set<String> spellings() {
         List<StringBuilder> spellings = new ArrayList<>();
         spellings.add(new StringBuilder());
         while (pos < regex.length()) {
@@ -149,35 +149,6 @@ final class RegexReader {
             found.add(spelling.toString());
         }
         return found;
-    }
-
-    /** Plain characters and escaped signs, up to the first one that is optional or not literal. */
-    String literal() {
-        StringBuilder out = new StringBuilder();
-        while (pos < regex.length()) {
-            char c = regex.charAt(pos);
-            int width;
-            char literal;
-            if (c == '\\' && pos + 1 < regex.length() && !Character.isLetterOrDigit(regex.charAt(pos + 1))) {
-                literal = regex.charAt(pos + 1);
-                width = 2;
-            } else if ("\\[](){}.*+?^$|".indexOf(c) < 0) {
-                literal = c;
-                width = 1;
-            } else {
-                break;
-            }
-            char next = pos + width < regex.length() ? regex.charAt(pos + width) : 0;
-            if (next == '?' || next == '*' || next == '{') {
-                break; // this character may be absent
-            }
-            out.append(literal);
-            pos += width;
-            if (next == '+') {
-                break;
-            }
-        }
-        return out.toString();
     }
 
     private void skipToAlternativeEnd() {
