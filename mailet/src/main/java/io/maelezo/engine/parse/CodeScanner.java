@@ -16,20 +16,38 @@ final class CodeScanner {
     }
 
     static String replyCode(String text) {
+        int at = replyCodeIndex(text);
+        return at < 0 ? null : text.substring(at, at + 3);
+    }
+
+    /** Where {@link #replyCode} starts, or -1. */
+    static int replyCodeIndex(String text) {
         for (int i = 0; i + 3 <= text.length(); i++) {
             char first = text.charAt(i);
             if ((first == '2' || first == '4' || first == '5')
                 && isDigitBetween(text.charAt(i + 1), '0', '5') && isDigit(text.charAt(i + 2))
                 && (i == 0 || !(isWordChar(text.charAt(i - 1)) || ".-/:".indexOf(text.charAt(i - 1)) >= 0))
                 && (i + 3 == text.length() || " \t-;,'\"])".indexOf(text.charAt(i + 3)) >= 0 || isFinalLineBreak(text, i + 3))) {
-                return text.substring(i, i + 3);
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     /** The code with leading zeros dropped (RFC 3463 writes 5.1.1, never 5.01.1). */
     static String enhancedStatus(String text) {
+        int at = enhancedStatusIndex(text);
+        if (at < 0) {
+            return null;
+        }
+        int subjectEnd = digitsEnd(text, at + 2);
+        int detailEnd = digitsEnd(text, subjectEnd + 1);
+        return text.charAt(at) + "." + Integer.parseInt(text.substring(at + 2, subjectEnd))
+            + "." + Integer.parseInt(text.substring(subjectEnd + 1, detailEnd));
+    }
+
+    /** Where {@link #enhancedStatus} starts, or -1. */
+    static int enhancedStatusIndex(String text) {
         for (int i = 0; i + 5 <= text.length(); i++) {
             char first = text.charAt(i);
             if ((first == '2' || first == '4' || first == '5') && text.charAt(i + 1) == '.'
@@ -46,11 +64,10 @@ final class CodeScanner {
                     || (text.charAt(detailEnd) == '.' && detailEnd + 1 < text.length() && isDigit(text.charAt(detailEnd + 1))))) {
                     continue;
                 }
-                return first + "." + Integer.parseInt(text.substring(i + 2, subjectEnd))
-                    + "." + Integer.parseInt(text.substring(subjectEnd + 1, detailEnd));
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     private static int digitsEnd(String text, int from) {

@@ -18,8 +18,16 @@ public final class DiagnosticParser {
             return new Diagnostic(null, null, "");
         }
         String window = raw.length() > SEARCH_WINDOW ? raw.substring(0, SEARCH_WINDOW) : raw;
-        String replyCode = CodeScanner.replyCode(window);
+        int replyAt = CodeScanner.replyCodeIndex(window);
+        int statusAt = CodeScanner.enhancedStatusIndex(window);
+        String replyCode = replyAt < 0 ? null : window.substring(replyAt, replyAt + 3);
         String enhancedStatus = CodeScanner.enhancedStatus(window);
+        if (replyCode != null && statusAt >= 0 && replyAt > statusAt && replyCode.charAt(0) != enhancedStatus.charAt(0)) {
+            // A server writes its reply code before its enhanced status. A number of another class
+            // after the status is the words' ("5.7.1 <DATA>: limit of 400 rcpts per 24 hours"),
+            // not a reply code that would make a final refusal temporary.
+            replyCode = null;
+        }
         return new Diagnostic(replyCode, enhancedStatus, clean(raw));
     }
 

@@ -23,6 +23,8 @@ class DiagnosticParserTest {
         "Too many retries failure. Bouncing after 1 retries. | - | -",
         "Client host [192.0.2.1] blocked | - | -",
         "message size 25000000 exceeds limit | - | -",
+        "5.7.1 <DATA>: Data command rejected: limit of 400 rcpts per 24 hours reached | - | 5.7.1",
+        "#5.1.1 SMTP; 550 sorry, no mailbox here by that name | 550 | 5.1.1",
     })
     void findsTheReplyCodeAndTheEnhancedStatusWhateverWrapsThem(String reply, String code, String enhanced) {
         Diagnostic diagnostic = parser.parse(reply);
