@@ -41,10 +41,10 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.5;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 85.4% and
-     * 96.6% on 5,703 replies, with the nineteenth collection; floors a little below). Re-based
-     * with that collection (432 replies from sources the set had not used, 59.7% before any
-     * tuning on them and 74% after: plug-ins' own texts, rule codes with no words, replies whose
+     * The tuning part is where a change shows first; it must not slide back (measured 85.1% and
+     * 96.6% on 5,895 replies, with the nineteenth collection; floors a little below). Re-based
+     * with that collection (624 replies from sources the set had not used, about 61% before
+     * any tuning on them and 76% after: plug-ins' own texts, rule codes with no words, replies whose
      * reason only the source's notes give), which took the figure from 86.2%. Re-based
      * with the eighteenth collection's last part (a sending service's bounce rule table: rules the table itself calls of
      * unknown meaning, replies whose reason only the table's notes give), which took the figure
@@ -54,7 +54,7 @@ class DevelopmentSetTest {
      * (temporary-without-code.tsv), and delivery agents' retries (EX_TEMPFAIL) often name no
      * reason (collect14-senders), so temporary fell from 97.4%.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 85.2;
+    private static final double TUNING_CATEGORY_FLOOR = 84.9;
     private static final double TUNING_TEMPORARY_FLOOR = 96.3;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
@@ -153,7 +153,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 5703, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 5895, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
