@@ -147,6 +147,8 @@ class ClassifierTest {
             .isEqualTo(Category.MAILBOX_DISABLED);
         assertThat(CLASSIFIER.classify("421 DNS: Can't resolve sender's domain").textVariant()).contains("sender-domain-unknown");
         assertThat(CLASSIFIER.classify("554 5.1.8 Email Outgoing Blocked.").textVariant()).contains("sender-account-blocked");
+        assertThat(CLASSIFIER.classify("553 5.7.1 <a@example.com>: Sender address rejected: not owned by user b@example.com").textVariant())
+            .contains("sender-address-not-allowed");
         assertThat(CLASSIFIER.classify("550 5.4.6 Unusual sending activity detected. Please try after sometime.").textVariant())
             .contains("rate-limited-sender");
     }
