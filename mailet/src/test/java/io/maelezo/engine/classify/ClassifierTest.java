@@ -146,6 +146,9 @@ class ClassifierTest {
         assertThat(CLASSIFIER.classify("550 5.1.1 <x@icloud.example>: inactive email address (in reply to RCPT TO command)").category())
             .isEqualTo(Category.MAILBOX_DISABLED);
         assertThat(CLASSIFIER.classify("421 DNS: Can't resolve sender's domain").textVariant()).contains("sender-domain-unknown");
+        assertThat(CLASSIFIER.classify("550 Your domain does not exist").textVariant()).contains("sender-domain-unknown");
+        assertThat(CLASSIFIER.classify("550 5.7.1 The domain of your From address does not exist").textVariant()).contains("sender-domain-unknown");
+        assertThat(CLASSIFIER.classify("550 Domain example.org does not exist").category()).isEqualTo(Category.DOMAIN_UNKNOWN);
         assertThat(CLASSIFIER.classify("554 5.1.8 Email Outgoing Blocked.").textVariant()).contains("sender-account-blocked");
         assertThat(CLASSIFIER.classify("553 5.7.1 <a@example.com>: Sender address rejected: not owned by user b@example.com").textVariant())
             .contains("sender-address-not-allowed");
