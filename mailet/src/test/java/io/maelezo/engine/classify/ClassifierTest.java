@@ -149,6 +149,13 @@ class ClassifierTest {
         assertThat(CLASSIFIER.classify("550 Your domain does not exist").textVariant()).contains("sender-domain-unknown");
         assertThat(CLASSIFIER.classify("550 5.7.1 The domain of your From address does not exist").textVariant()).contains("sender-domain-unknown");
         assertThat(CLASSIFIER.classify("550 Domain example.org does not exist").category()).isEqualTo(Category.DOMAIN_UNKNOWN);
+        assertThat(CLASSIFIER.classify("550 Return-Path domain not found").textVariant()).contains("sender-domain-unknown");
+        assertThat(CLASSIFIER.classify("553 5.1.8 Sender domain unknown").textVariant()).contains("sender-domain-unknown");
+        assertThat(CLASSIFIER.classify("550 Your e-mail address does not exist").category()).isEqualTo(Category.POLICY);
+        Classification senderSyntax = CLASSIFIER.classify("504 5.5.2 <s@localhost>: Sender address rejected: need fully-qualified address");
+        assertThat(senderSyntax.category()).isEqualTo(Category.ADDRESS_INVALID);
+        assertThat(senderSyntax.textVariant()).contains("sender-address-invalid");
+        assertThat(CLASSIFIER.classify("553 5.1.3 Bad recipient address syntax").textVariant()).isEmpty();
         assertThat(CLASSIFIER.classify("554 5.1.8 Email Outgoing Blocked.").textVariant()).contains("sender-account-blocked");
         assertThat(CLASSIFIER.classify("553 5.7.1 <a@example.com>: Sender address rejected: not owned by user b@example.com").textVariant())
             .contains("sender-address-not-allowed");

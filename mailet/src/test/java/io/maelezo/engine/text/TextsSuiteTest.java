@@ -59,6 +59,7 @@ class TextsSuiteTest {
         REPLIES.put("protocol-error", "500 5.5.1 Command unrecognized");
         REPLIES.put("network", "java.net.ConnectException: Connection refused");
         REPLIES.put("sender-account-blocked", "554 5.7.1 Your account has been disabled for sending");
+        REPLIES.put("sender-address-invalid", "504 5.5.2 <s@localhost>: Sender address rejected: need fully-qualified address");
         REPLIES.put("sender-address-not-allowed", "553 5.7.1 <b@sender.example>: Sender address rejected: not owned by user c@sender.example");
         REPLIES.put("rate-limited-sender", "550 5.4.5 Daily user sending quota exceeded. - gsmtp");
         REPLIES.put("sender-domain-unknown", "450 4.1.8 <b@nosuch.example>: Sender address rejected: Domain not found");
@@ -159,6 +160,9 @@ class TextsSuiteTest {
             }
             if (sample.getKey().equals("sender-account-blocked")) {
                 expected = "policy"; // told by texts of its own (text-variants.tsv)
+            }
+            if (sample.getKey().equals("sender-address-invalid")) {
+                expected = "address-invalid"; // told by texts of its own (text-variants.tsv)
             }
             if (sample.getKey().equals("sender-address-not-allowed")) {
                 expected = "policy"; // told by texts of its own (text-variants.tsv)
