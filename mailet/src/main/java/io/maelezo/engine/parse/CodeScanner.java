@@ -37,9 +37,11 @@ final class CodeScanner {
     /** The code with leading zeros dropped (RFC 3463 writes 5.1.1, never 5.01.1). */
     static String enhancedStatus(String text) {
         int at = enhancedStatusIndex(text);
-        if (at < 0) {
-            return null;
-        }
+        return at < 0 ? null : enhancedStatusAt(text, at);
+    }
+
+    /** The enhanced status code that {@link #enhancedStatusIndex} found at {@code at}. */
+    static String enhancedStatusAt(String text, int at) {
         int subjectEnd = digitsEnd(text, at + 2);
         int detailEnd = digitsEnd(text, subjectEnd + 1);
         return text.charAt(at) + "." + Integer.parseInt(text.substring(at + 2, subjectEnd))

@@ -4,7 +4,8 @@ package io.maelezo.engine.parse;
  * Finds the reply code and the enhanced status code in what a server said, whatever wraps
  * them: {@code smtp; 550 ...}, {@code #550 5.1.1 ...}, {@code Remote server returned '550 ...'},
  * multi-line replies joined on one line ({@code 550-5.1.1 ... 550 5.1.1 ...}), Postfix's
- * {@code host x said: 550 ...}. A text with no code at all (a Java exception, James's
+ * {@code host x said: 550 ...}. A reply code comes before its enhanced status: a number of another
+ * class after the status is part of the words. A text with no code at all (a Java exception, James's
  * "Too many retries failure") gives a diagnostic without codes.
  */
 public final class DiagnosticParser {
@@ -21,7 +22,7 @@ public final class DiagnosticParser {
         int replyAt = CodeScanner.replyCodeIndex(window);
         int statusAt = CodeScanner.enhancedStatusIndex(window);
         String replyCode = replyAt < 0 ? null : window.substring(replyAt, replyAt + 3);
-        String enhancedStatus = CodeScanner.enhancedStatus(window);
+        String enhancedStatus = statusAt < 0 ? null : CodeScanner.enhancedStatusAt(window, statusAt);
         if (replyCode != null && statusAt >= 0 && replyAt > statusAt && replyCode.charAt(0) != enhancedStatus.charAt(0)) {
             // A server writes its reply code before its enhanced status. A number of another class
             // after the status is the words' ("5.7.1 <DATA>: limit of 400 rcpts per 24 hours"),
