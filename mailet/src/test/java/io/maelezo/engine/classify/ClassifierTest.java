@@ -41,6 +41,9 @@ class ClassifierTest {
         "java.net.UnknownHostException: mx.example.invalid | domain-unknown",
         // James's own RemoteDelivery, when no server of the domain answered (its DSN says 4.4.1).
         "No mail server(s) available at this time. | network",
+        // ... and when its DNS look-up of the recipient's domain failed for now (TemporaryResolutionException):
+        // its own look-up, not the recipient's server in trouble.
+        "Temporary problem looking up mail server for host: example.org.  I cannot determine where to send this message. | network",
         "Too many retries failure. Bouncing after 1 retries. | expired",
         // Mail libraries' own words, quoted when a program could not reach its server: the network,
         // and a host name that does not resolve is a name that does not exist.
