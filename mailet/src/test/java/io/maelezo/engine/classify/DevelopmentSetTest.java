@@ -31,7 +31,9 @@ class DevelopmentSetTest {
     /**
      * The held-out part's floors: the figures measured when they were last raised (2026-12-05,
      * seventeenth session: category 82.8%, temporary 95.9%), less about one reply (0.22 points);
-     * the session's last knowledge batch then cost one held-out reply (82.5% now, at the floor). The
+     * the session's last knowledge batch then cost one held-out reply (82.5%, at the floor); the
+     * nineteenth session's reading of James's own "Temporary problem looking up mail server" as a
+     * look-up that failed (network) won it back (82.8% again, one reply above the floor). The
      * fifteenth session kept one change that cost a held-out reply (a list of domain names holding
      * the sending server's own name told as a listing of the server: two tuning rows say so, none
      * the other way). The aim is 95% and 98%; not met yet (README "Known limits"). A change that makes
@@ -41,10 +43,10 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.5;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 85.1% and
-     * 96.6% on 5,895 replies, with the nineteenth collection; floors a little below). Re-based
-     * with that collection (624 replies from sources the set had not used, about 61% before
-     * any tuning on them and 76% after: plug-ins' own texts, rule codes with no words, replies whose
+     * The tuning part is where a change shows first; it must not slide back (measured 84.8% and
+     * 96.6% on 5,984 replies, with the nineteenth collection; floors a little below). Re-based
+     * with that collection (713 replies from sources the set had not used, about 61% before
+     * any tuning on them and 74.5% after: plug-ins' own texts, rule codes with no words, replies whose
      * reason only the source's notes give), which took the figure from 86.2%. Re-based
      * with the eighteenth collection's last part (a sending service's bounce rule table: rules the table itself calls of
      * unknown meaning, replies whose reason only the table's notes give), which took the figure
@@ -54,7 +56,7 @@ class DevelopmentSetTest {
      * (temporary-without-code.tsv), and delivery agents' retries (EX_TEMPFAIL) often name no
      * reason (collect14-senders), so temporary fell from 97.4%.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 84.9;
+    private static final double TUNING_CATEGORY_FLOOR = 84.6;
     private static final double TUNING_TEMPORARY_FLOOR = 96.3;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
@@ -153,7 +155,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 5895, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 5984, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
