@@ -50,6 +50,8 @@ class ClassifierTest {
         "jakarta.mail.MessagingException: Got bad greeting from SMTP host: smtp.example.com, port: 25, response: [EOF] | network",
         "SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting | network",
         "Net::ReadTimeout | network",
+        "javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection? | tls-required",
+        "javax.mail.internet.AddressException: Domain contains illegal character | address-invalid",
         "No connection could be made because the target machine actively refused it | network",
         "451 4.4.0 Primary target IP address responded with: 421 4.4.2 Connection dropped. Attempted failover to alternate host, but that did not succeed. | network",
         "Error: Greeting never received | network",
