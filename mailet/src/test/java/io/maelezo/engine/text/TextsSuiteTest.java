@@ -59,6 +59,7 @@ class TextsSuiteTest {
         REPLIES.put("protocol-error", "500 5.5.1 Command unrecognized");
         REPLIES.put("network", "java.net.ConnectException: Connection refused");
         REPLIES.put("sender-account-blocked", "554 5.7.1 Your account has been disabled for sending");
+        REPLIES.put("sender-domain-reputation", "550 5.7.1 This message is likely suspicious due to the very low reputation of the sending domain.");
         REPLIES.put("sender-domain-listed", "554 5.7.1 Service unavailable; Sender address [s@sender.example] blocked using dbl.spamhaus.org");
         REPLIES.put("sender-address-invalid", "504 5.5.2 <s@localhost>: Sender address rejected: need fully-qualified address");
         REPLIES.put("sender-address-not-allowed", "553 5.7.1 <b@sender.example>: Sender address rejected: not owned by user c@sender.example");
@@ -161,6 +162,9 @@ class TextsSuiteTest {
             }
             if (sample.getKey().equals("sender-account-blocked")) {
                 expected = "policy"; // told by texts of its own (text-variants.tsv)
+            }
+            if (sample.getKey().equals("sender-domain-reputation")) {
+                expected = "spam"; // the domain's reputation: told by texts of its own (text-variants.tsv)
             }
             if (sample.getKey().equals("sender-domain-listed")) {
                 expected = "spam"; // a list of domains: told by texts of its own (text-variants.tsv)
