@@ -165,6 +165,8 @@ class ClassifierTest {
         assertThat(CLASSIFIER.classify("550 5.7.1 Message rejected: URL in message listed in dbl.spamhaus.org").textVariant()).isEmpty();
         assertThat(CLASSIFIER.classify("421 4.7.28 Gmail has detected an unusual rate of unsolicited mail originating from your SPF domain.")
             .textVariant()).contains("sender-domain-reputation");
+        assertThat(CLASSIFIER.classify("550-Verification failed for <s@sender.example> 550-Unrouteable address 550 Sender verify failed")
+            .textVariant()).contains("sender-verify-failed");
         assertThat(CLASSIFIER.classify("553 5.1.3 Bad recipient address syntax").textVariant()).isEmpty();
         assertThat(CLASSIFIER.classify("554 5.1.8 Email Outgoing Blocked.").textVariant()).contains("sender-account-blocked");
         assertThat(CLASSIFIER.classify("553 5.7.1 <a@example.com>: Sender address rejected: not owned by user b@example.com").textVariant())
