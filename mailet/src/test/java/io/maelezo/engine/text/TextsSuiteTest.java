@@ -59,6 +59,7 @@ class TextsSuiteTest {
         REPLIES.put("protocol-error", "500 5.5.1 Command unrecognized");
         REPLIES.put("network", "java.net.ConnectException: Connection refused");
         REPLIES.put("sender-account-blocked", "554 5.7.1 Your account has been disabled for sending");
+        REPLIES.put("tls-certificate", "javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid certification path to requested target");
         REPLIES.put("sender-verify-failed", "550-Verification failed for <s@sender.example> 550-Unrouteable address 550 Sender verify failed");
         REPLIES.put("sender-domain-reputation", "550 5.7.1 This message is likely suspicious due to the very low reputation of the sending domain.");
         REPLIES.put("sender-domain-listed", "554 5.7.1 Service unavailable; Sender address [s@sender.example] blocked using dbl.spamhaus.org");
@@ -163,6 +164,9 @@ class TextsSuiteTest {
             }
             if (sample.getKey().equals("sender-account-blocked")) {
                 expected = "policy"; // told by texts of its own (text-variants.tsv)
+            }
+            if (sample.getKey().equals("tls-certificate")) {
+                expected = "tls-required"; // a certificate the sending side could not verify: texts of its own
             }
             if (sample.getKey().equals("sender-verify-failed")) {
                 expected = "authentication"; // a callout, not SPF/DKIM/DMARC: told by texts of its own (text-variants.tsv)
