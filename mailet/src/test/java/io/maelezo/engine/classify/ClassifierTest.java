@@ -163,6 +163,9 @@ class ClassifierTest {
         assertThat(CLASSIFIER.classify("550 5.7.1 Sender domain spam.example is listed in dbl.spamhaus.org").textVariant())
             .contains("sender-domain-listed");
         assertThat(CLASSIFIER.classify("550 5.7.1 Message rejected: URL in message listed in dbl.spamhaus.org").textVariant()).isEmpty();
+        assertThat(CLASSIFIER.classify("554 5.7.1 Sender address rejected: message blocked by spam filter").textVariant()).isEmpty();
+        assertThat(CLASSIFIER.classify("554 5.7.1 Service unavailable; Sender address [s@spam.example] blocked using dbl.spamhaus.org")
+            .textVariant()).contains("sender-domain-listed");
         assertThat(CLASSIFIER.classify("421 4.7.28 Gmail has detected an unusual rate of unsolicited mail originating from your SPF domain.")
             .textVariant()).contains("sender-domain-reputation");
         assertThat(CLASSIFIER.classify("550-Verification failed for <s@sender.example> 550-Unrouteable address 550 Sender verify failed")
