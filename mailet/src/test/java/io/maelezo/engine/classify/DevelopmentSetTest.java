@@ -43,7 +43,7 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.5;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 84.8% and
+     * The tuning part is where a change shows first; it must not slide back (measured 85.1% and
      * 96.6% on 5,984 replies, with the nineteenth collection; floors a little below). Re-based
      * with that collection (713 replies from sources the set had not used, about 61% before
      * any tuning on them and 74.5% after: plug-ins' own texts, rule codes with no words, replies whose
@@ -56,7 +56,7 @@ class DevelopmentSetTest {
      * (temporary-without-code.tsv), and delivery agents' retries (EX_TEMPFAIL) often name no
      * reason (collect14-senders), so temporary fell from 97.4%.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 84.6;
+    private static final double TUNING_CATEGORY_FLOOR = 84.9;
     private static final double TUNING_TEMPORARY_FLOOR = 96.3;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
