@@ -164,6 +164,9 @@ class ClassifierTest {
             .contains("sender-domain-listed");
         assertThat(CLASSIFIER.classify("550 5.7.1 Message rejected: URL in message listed in dbl.spamhaus.org").textVariant()).isEmpty();
         assertThat(CLASSIFIER.classify("554 5.7.1 Sender address rejected: message blocked by spam filter").textVariant()).isEmpty();
+        // A look-up of the list that failed is not a listing: the recipient server's check is not working.
+        assertThat(CLASSIFIER.classify("DNS error on zen.spamhaus.org").misconfiguredBlocklist()).isTrue();
+        assertThat(CLASSIFIER.classify("554 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org").misconfiguredBlocklist()).isFalse();
         assertThat(CLASSIFIER.classify("554 5.7.1 Service unavailable; Sender address [s@spam.example] blocked using dbl.spamhaus.org")
             .textVariant()).contains("sender-domain-listed");
         assertThat(CLASSIFIER.classify("421 4.7.28 Gmail has detected an unusual rate of unsolicited mail originating from your SPF domain.")
