@@ -124,9 +124,10 @@ public class Classifier {
         if (operator != null) {
             diagnostic = new Diagnostic(diagnostic.replyCode().orElse(null), diagnostic.enhancedStatus().orElse(null), operator.redact(words));
         }
-        boolean misconfigured = operator != null && operator.meansMisconfiguredServer(words);
         // A "listing" that shows the recipient's server misusing the list: what blocklists.tsv says it means.
-        Category category = misconfigured ? operator.misconfiguredCategory() : decided.category;
+        Optional<Category> misused = operator == null ? Optional.empty() : blocklists.misconfiguredCategory(operator, words);
+        boolean misconfigured = misused.isPresent();
+        Category category = misused.orElse(decided.category);
         boolean temporary = !gaveUp && isTemporary(diagnostic, words, category);
         String listed = operator != null && operator.listsServers() ? BlocklistCatalog.listedAddress(diagnostic.text()).orElse(null) : null;
         return new Classification(diagnostic, category, decided.basis, temporary, operator, listed, misconfigured, decided.decidedBy,

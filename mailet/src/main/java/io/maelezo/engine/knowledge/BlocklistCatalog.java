@@ -30,14 +30,17 @@ public final class BlocklistCatalog {
     private static final String HOST_ENDS = "(?![\\w-]|\\.[\\w-])";
 
     private final List<BlocklistOperator> operators;
+    /** The row {@code *}: words that show a misused list whatever operator is named (a look-up that failed). */
+    private final BlocklistOperator anyOperator;
     /** One pattern per operator (any of its identifiers), indexed: the operators of domain lists, then the others. */
     private final KeywordIndex contentIndex;
     private final KeywordIndex serverIndex;
     private final List<BlocklistOperator> contentOperators = new ArrayList<>();
     private final List<BlocklistOperator> serverOperators = new ArrayList<>();
 
-    private BlocklistCatalog(List<BlocklistOperator> operators) {
+    private BlocklistCatalog(List<BlocklistOperator> operators, BlocklistOperator anyOperator) {
         this.operators = List.copyOf(operators);
+        this.anyOperator = anyOperator;
         List<String> contentPatterns = new ArrayList<>();
         List<String> serverPatterns = new ArrayList<>();
         for (BlocklistOperator operator : operators) {
@@ -71,8 +74,9 @@ public final class BlocklistCatalog {
 
     public static BlocklistCatalog load() {
         List<BlocklistOperator> operators = new ArrayList<>();
+        BlocklistOperator anyOperator = null;
         for (Map<String, String> row : TsvTable.load("blocklists.tsv").rows()) {
-            operators.add(new BlocklistOperator(
+            BlocklistOperator operator = new BlocklistOperator(
                 row.get("id"),
                 row.get("name"),
                 Category.requireId(row.get("category")),
@@ -84,9 +88,14 @@ public final class BlocklistCatalog {
                 row.get("misconfigured_category").isEmpty() ? null : Category.requireId(row.get("misconfigured_category")),
                 row.get("other_kind_when"),
                 optionalPattern(row.get("redact")),
-                row.get("redact_when")));
+                row.get("redact_when"));
+            if (operator.id().equals("*")) {
+                anyOperator = operator;
+            } else {
+                operators.add(operator);
+            }
         }
-        return new BlocklistCatalog(operators);
+        return new BlocklistCatalog(operators, anyOperator);
     }
 
     private static Pattern optionalPattern(String regex) {
@@ -97,7 +106,21 @@ public final class BlocklistCatalog {
     public BlocklistCatalog withOperators(List<BlocklistOperator> more) {
         List<BlocklistOperator> all = new ArrayList<>(operators);
         all.addAll(more);
-        return new BlocklistCatalog(all);
+        return new BlocklistCatalog(all, anyOperator);
+    }
+
+    /**
+     * What a reply that names {@code operator} means when it shows the recipient's server misusing
+     * the list (the operator's own words, then those of the row {@code *}), or empty for a real listing.
+     */
+    public Optional<Category> misconfiguredCategory(BlocklistOperator operator, ReplyText words) {
+        if (operator.meansMisconfiguredServer(words)) {
+            return Optional.of(operator.misconfiguredCategory());
+        }
+        if (anyOperator != null && anyOperator.meansMisconfiguredServer(words)) {
+            return Optional.of(anyOperator.misconfiguredCategory());
+        }
+        return Optional.empty();
     }
 
     public List<BlocklistOperator> operators() {

@@ -166,6 +166,10 @@ class ClassifierTest {
         assertThat(CLASSIFIER.classify("554 5.7.1 Sender address rejected: message blocked by spam filter").textVariant()).isEmpty();
         // A look-up of the list that failed is not a listing: the recipient server's check is not working.
         assertThat(CLASSIFIER.classify("DNS error on zen.spamhaus.org").misconfiguredBlocklist()).isTrue();
+        // ... for every operator (blocklists.tsv's row *), not only those whose own row says so.
+        Classification mailspike = CLASSIFIER.classify("451 4.4.3 Temporary lookup failure of 192.0.2.1 at bl.mailspike.net");
+        assertThat(mailspike.misconfiguredBlocklist()).isTrue();
+        assertThat(mailspike.category()).isEqualTo(Category.NETWORK);
         assertThat(CLASSIFIER.classify("554 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org").misconfiguredBlocklist()).isFalse();
         assertThat(CLASSIFIER.classify("554 5.7.1 Service unavailable; Sender address [s@spam.example] blocked using dbl.spamhaus.org")
             .textVariant()).contains("sender-domain-listed");
