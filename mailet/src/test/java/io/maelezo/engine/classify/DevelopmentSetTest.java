@@ -29,35 +29,27 @@ class DevelopmentSetTest {
      */
     private static final String HELD_OUT_SHA256 = "20df7c94f740efa578062a0326530b8a60d8a98c0a2dcc4c7570021463ca2833";
     /**
-     * The held-out part's floors: the figures measured when they were last raised (2026-12-05,
-     * seventeenth session: category 82.8%, temporary 95.9%), less about one reply (0.22 points);
-     * the session's last knowledge batch then cost one held-out reply (82.5%, at the floor); the
-     * nineteenth session's reading of James's own "Temporary problem looking up mail server" as a
-     * look-up that failed (network) won it back (82.8% again, one reply above the floor). The
-     * fifteenth session kept one change that cost a held-out reply (a list of domain names holding
-     * the sending server's own name told as a listing of the server: two tuning rows say so, none
-     * the other way). The aim is 95% and 98%; not met yet (README "Known limits"). A change that makes
-     * the held-out figures worse fails here, and raising a floor is the only edit this test takes
-     * when they get better.
+     * The held-out part's floors: the figures when they were last raised (2026-12-05, twentieth
+     * session: category 83.0%, temporary 95.9%), less about one reply (0.22 points). The aim is
+     * 95% and 98%; not met yet (README "Known limits"). A change that makes the held-out figures
+     * worse fails here, and raising a floor is the only edit this test takes when they get better.
+     * One kept change cost a held-out reply (fifteenth session: a list of domain names holding the
+     * sending server's own name told as a listing of the server; two tuning rows say so, none the
+     * other way).
      */
-    private static final double HELD_OUT_CATEGORY_FLOOR = 82.5;
+    private static final double HELD_OUT_CATEGORY_FLOOR = 82.7;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 85.1% and
-     * 96.6% on 5,984 replies, with the nineteenth collection; floors a little below). Re-based
-     * with that collection (713 replies from sources the set had not used, about 61% before
-     * any tuning on them and 74.5% after: plug-ins' own texts, rule codes with no words, replies whose
-     * reason only the source's notes give), which took the figure from 86.2%. Re-based
-     * with the eighteenth collection's last part (a sending service's bounce rule table: rules the table itself calls of
-     * unknown meaning, replies whose reason only the table's notes give), which took the figure
-     * from 86.5%. Re-based
-     * with the fourteenth collection (86.3% and 96.2% on 3,929 replies): the mail
-     * libraries' own errors (collect13-clients) call a TLS failure final, mail servers defer it
-     * (temporary-without-code.tsv), and delivery agents' retries (EX_TEMPFAIL) often name no
-     * reason (collect14-senders), so temporary fell from 97.4%.
+     * The tuning part is where a change shows first; it must not slide back (measured 84.3% and
+     * 96.7% on 6,271 replies; floors a little below). Each collection from sources the set had not
+     * used is re-based on (devset README): the twentieth (287 replies, about 55% before any tuning
+     * on them, 66% after: plug-ins' and filters' own texts, replies whose reason only the source's
+     * notes give) took the figure from 85.2%; the nineteenth (713 replies, 61% before, 74.5% after)
+     * from 86.2%. Temporary fell from 97.4% with the fourteenth: mail libraries call a TLS failure
+     * final where mail servers defer it, and delivery agents' retries often name no reason.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 84.9;
-    private static final double TUNING_TEMPORARY_FLOOR = 96.3;
+    private static final double TUNING_CATEGORY_FLOOR = 84.1;
+    private static final double TUNING_TEMPORARY_FLOOR = 96.4;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
@@ -155,7 +147,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 5984, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 6271, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
