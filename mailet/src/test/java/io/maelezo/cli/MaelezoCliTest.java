@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -184,5 +186,20 @@ class MaelezoCliTest {
         assertThat(run(new byte[0], "frobnicate")).isEqualTo(2);
         assertThat(run(new byte[0], "explain", "--lang", "fr", "x")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar maelezo-cli.jar");
+    }
+
+    /** The examples of the command line's README (an admin copies them): what the commands print today. */
+    @Test
+    void theReadmesExamplesAreWhatTheCommandsPrint() throws Exception {
+        String readme = Files.readString(Path.of("src/main/java/io/maelezo/cli/README.md"), StandardCharsets.UTF_8);
+        Matcher classify = Pattern.compile("\\$ printf '([^']*)' \\\\\n\\s*\\| mailet/bin/maelezo classify\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(classify.find()).as("the README's classify example").isTrue();
+        assertThat(run(classify.group(1).replace("\\n", "\n").getBytes(StandardCharsets.UTF_8), "classify")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(classify.group(2));
+        out.reset();
+        Matcher explain = Pattern.compile("\\$ mailet/bin/maelezo explain \"([^\"]*)\"\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(explain.find()).as("the README's explain example").isTrue();
+        assertThat(run(new byte[0], "explain", explain.group(1))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(explain.group(2));
     }
 }
