@@ -155,7 +155,9 @@ public final class ExplanationWriter {
      */
     public Optional<String> suggestion(String recipient, Classification classification) {
         // Only when told as the recipient's unknown domain: not when it was the sender's own (sender-domain-unknown).
-        return reasonGroup(classification).equals(Category.DOMAIN_UNKNOWN.id()) ? domains.suggest(recipient) : Optional.empty();
+        // The category is looked at first: the texts' words are read only for a domain-unknown reply.
+        return classification.category() == Category.DOMAIN_UNKNOWN && reasonGroup(classification).equals(Category.DOMAIN_UNKNOWN.id())
+            ? domains.suggest(recipient) : Optional.empty();
     }
 
     /**
