@@ -54,11 +54,14 @@ class CommandLineLauncherTest {
         Result second = run(Map.of("XDG_CACHE_HOME", ownCache.toString()), postfix);
 
         try (var archives = Files.list(ownCache.resolve("maelezo"))) {
+            // Java 25 (the build's): an ahead-of-time cache, and nothing of the first run's record left beside it.
             assertThat(archives.map(path -> path.getFileName().toString())).as("the archive the first run made")
-                .singleElement().satisfies(name -> assertThat(name).startsWith("maelezo-cli-").endsWith(".jsa"));
+                .singleElement().satisfies(name -> assertThat(name).startsWith("maelezo-cli-").endsWith(".aot"));
         }
         assertThat(first.exit).isZero();
         assertThat(second.exit).isZero();
+        assertThat(first.errors).as("the first run, recorded for the cache, says nothing of it").isEmpty();
+        assertThat(second.errors).isEmpty();
         assertThat(second.lines).isEqualTo(first.lines).hasSize(1).allSatisfy(line -> assertThat(line).startsWith("{\"file\":"));
     }
 
@@ -67,7 +70,8 @@ class CommandLineLauncherTest {
         Path folder = Files.createDirectories(ownCache.resolve("maelezo"));
         long now = System.currentTimeMillis();
         for (int i = 1; i <= 4; i++) {
-            Path old = Files.writeString(folder.resolve("maelezo-cli-" + i + ".jsa"), "an archive of a jar replaced since");
+            // Both kinds: a dynamic CDS archive (Java 19 to 24) and an ahead-of-time cache (Java 25 and later).
+            Path old = Files.writeString(folder.resolve("maelezo-cli-" + i + (i % 2 == 0 ? ".jsa" : ".aot")), "an archive of a jar replaced since");
             Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(now - i * 3_600_000L));
         }
         Files.writeString(folder.resolve("notes.txt"), "not an archive");
@@ -78,9 +82,9 @@ class CommandLineLauncherTest {
         try (var left = Files.list(folder)) {
             List<String> names = left.map(path -> path.getFileName().toString()).collect(java.util.stream.Collectors.toList());
             assertThat(names).as("the two newest others, this jar's own, and what is not an archive")
-                .contains("maelezo-cli-1.jsa", "maelezo-cli-2.jsa", "notes.txt")
-                .doesNotContain("maelezo-cli-3.jsa", "maelezo-cli-4.jsa").hasSize(4)
-                .anySatisfy(name -> assertThat(name).startsWith("maelezo-cli-" + Files.size(JAR) + "-").endsWith(".jsa"));
+                .contains("maelezo-cli-1.aot", "maelezo-cli-2.jsa", "notes.txt")
+                .doesNotContain("maelezo-cli-3.aot", "maelezo-cli-4.jsa").hasSize(4)
+                .anySatisfy(name -> assertThat(name).startsWith("maelezo-cli-" + Files.size(JAR) + "-").endsWith(".aot"));
         }
     }
 
