@@ -191,7 +191,8 @@ class MaelezoCliTest {
     /** The examples of the command line's README (an admin copies them): what the commands print today. */
     @Test
     void theReadmesExamplesAreWhatTheCommandsPrint() throws Exception {
-        String readme = Files.readString(Path.of("src/main/java/io/maelezo/cli/README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(Path.of(System.getProperty("maelezo.sources.dir", "src/main/java"), "io/maelezo/cli/README.md"),
+            StandardCharsets.UTF_8);
         Matcher classify = Pattern.compile("\\$ printf '([^']*)' \\\\\n\\s*\\| mailet/bin/maelezo classify\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(classify.find()).as("the README's classify example").isTrue();
         assertThat(run(classify.group(1).replace("\\n", "\n").getBytes(StandardCharsets.UTF_8), "classify")).isZero();
