@@ -27,7 +27,7 @@ import io.maelezo.engine.parse.DiagnosticParser;
  * Decides what one reply means. The steps run in the order {@code decision-order.tsv} gives
  * (the one place that says it, with the reasons); the first step that finds something decides
  * the category. Whether the reply is temporary is decided apart: a give-up is final; else a 4xx
- * code is temporary and a 5xx final; with no code, {@code temporary-without-code.tsv} says.
+ * code is temporary and a 5xx final; with no code (or only a 2xx), {@code temporary-without-code.tsv} says.
  */
 public class Classifier {
     /** The steps that may name the cause of a give-up (its words and a provider's code, not the standard codes it quotes). */
@@ -173,9 +173,10 @@ public class Classifier {
 
     private boolean isTemporary(Diagnostic diagnostic, ReplyText words, Category category) {
         int replyClass = diagnostic.replyClass();
-        if (replyClass != 0) {
+        if (replyClass == 4 || replyClass == 5) {
             return replyClass == 4;
         }
+        // No code, or only a 2xx (a server that said goodbye): the words and the category say.
         return temporaryWithoutCode.temporary(category, words);
     }
 }

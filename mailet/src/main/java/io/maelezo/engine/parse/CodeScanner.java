@@ -22,7 +22,12 @@ final class CodeScanner {
 
     /** Where {@link #replyCode} starts, or -1. */
     static int replyCodeIndex(String text) {
-        for (int i = 0; i + 3 <= text.length(); i++) {
+        return replyCodeIndex(text, 0);
+    }
+
+    /** Where the first reply code at or after {@code from} starts, or -1. */
+    static int replyCodeIndex(String text, int from) {
+        for (int i = from; i + 3 <= text.length(); i++) {
             char first = text.charAt(i);
             if ((first == '2' || first == '4' || first == '5')
                 && isDigitBetween(text.charAt(i + 1), '0', '5') && isDigit(text.charAt(i + 2))

@@ -20,6 +20,15 @@ public final class DiagnosticParser {
         }
         String window = raw.length() > SEARCH_WINDOW ? raw.substring(0, SEARCH_WINDOW) : raw;
         int replyAt = CodeScanner.replyCodeIndex(window);
+        // A refusal is never a 2xx: a 4xx or 5xx after it is the refusal's ("Expected response code
+        // 250 but got code "432""); a 2xx alone ("221 Idle timeout, bye") is kept, and says nothing
+        // of whether the failure is temporary (Classifier).
+        for (int next = replyAt; next >= 0 && window.charAt(next) == '2'; ) {
+            next = CodeScanner.replyCodeIndex(window, next + 3);
+            if (next >= 0 && window.charAt(next) != '2') {
+                replyAt = next;
+            }
+        }
         int statusAt = CodeScanner.enhancedStatusIndex(window);
         String replyCode = replyAt < 0 ? null : window.substring(replyAt, replyAt + 3);
         String enhancedStatus = statusAt < 0 ? null : CodeScanner.enhancedStatusAt(window, statusAt);

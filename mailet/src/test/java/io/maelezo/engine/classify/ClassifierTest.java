@@ -365,4 +365,13 @@ class ClassifierTest {
         assertThat(CLASSIFIER.classify("550 5.1.1 User unknown").temporary()).isFalse();
         assertThat(CLASSIFIER.classify("java.net.SocketTimeoutException: Read timed out").temporary()).isTrue();
     }
+
+    @Test
+    void aServerThatSaidGoodbyeAfterATimeoutIsNotAFinalRefusal() {
+        // 221 closes a connection; it refuses nothing, so the words say whether the failure is temporary.
+        Classification goodbye = CLASSIFIER.classify("221 Idle timeout, bye bye");
+
+        assertThat(goodbye.category()).isEqualTo(Category.NETWORK);
+        assertThat(goodbye.temporary()).isTrue();
+    }
 }

@@ -25,6 +25,9 @@ class DiagnosticParserTest {
         "message size 25000000 exceeds limit | - | -",
         "5.7.1 <DATA>: Data command rejected: limit of 400 rcpts per 24 hours reached | - | 5.7.1",
         "#5.1.1 SMTP; 550 sorry, no mailbox here by that name | 550 | 5.1.1",
+        // A failure is never a 2xx: the refusal's code after a client's own words is the one read.
+        "Expected response code 250 but got code \"432\", with message \"432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded\" | 432 | 4.3.2",
+        "221 Idle timeout, bye bye | 221 | -",
     })
     void findsTheReplyCodeAndTheEnhancedStatusWhateverWrapsThem(String reply, String code, String enhanced) {
         Diagnostic diagnostic = parser.parse(reply);
