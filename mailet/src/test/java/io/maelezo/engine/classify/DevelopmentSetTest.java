@@ -40,10 +40,10 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.7;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 84.3% and
-     * 96.7% on 6,342 replies; floors a little below). Each collection from sources the set had not
-     * used is re-based on (devset README): the twentieth (358 replies, about 59% before any tuning
-     * on them, 69% after: plug-ins' and filters' own texts, replies whose reason only the source's
+     * The tuning part is where a change shows first; it must not slide back (measured 84.4% and
+     * 96.8% on 6,474 replies; floors a little below). Each collection from sources the set had not
+     * used is re-based on (devset README): the twentieth (490 replies, about 62% before any tuning
+     * on them, 72% after: plug-ins' and filters' own texts, replies whose reason only the source's
      * notes give) took the figure from 85.2%; the nineteenth (713 replies, 61% before, 74.5% after)
      * from 86.2%. Temporary fell from 97.4% with the fourteenth: mail libraries call a TLS failure
      * final where mail servers defer it, and delivery agents' retries often name no reason.
@@ -147,7 +147,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 6342, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 6474, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
