@@ -76,6 +76,8 @@ class DevelopmentSetTest {
         int operatorRows;
         int operatorRight;
         final Map<String, int[]> byCategory = new TreeMap<>();
+        /** Replies whose "temporary" was wrong, by expected category: [told final though temporary, told temporary though final]. */
+        final Map<String, int[]> temporaryWrong = new TreeMap<>();
 
         double categoryPercent() {
             return 100.0 * categoryRight / rows;
@@ -90,6 +92,8 @@ class DevelopmentSetTest {
                 + " blocklist operator named on %d of %d rows that name one%n  by expected category:", part, rows,
                 categoryPercent(), temporaryPercent(), operatorRight, operatorRows));
             byCategory.forEach((category, counts) -> out.append(String.format(" %s %d/%d", category, counts[0], counts[1])));
+            out.append(String.format("%n  temporary wrong (told final though temporary / told temporary though final), by expected category:"));
+            temporaryWrong.forEach((category, counts) -> out.append(String.format(" %s %d/%d", category, counts[0], counts[1])));
             return out.toString();
         }
     }
@@ -119,6 +123,8 @@ class DevelopmentSetTest {
             }
             if (classification.temporary() == row.temporary) {
                 figures.temporaryRight++;
+            } else {
+                figures.temporaryWrong.computeIfAbsent(row.category, category -> new int[2])[row.temporary ? 0 : 1]++;
             }
             int[] counts = figures.byCategory.computeIfAbsent(row.category, category -> new int[2]);
             counts[0] += right ? 1 : 0;
