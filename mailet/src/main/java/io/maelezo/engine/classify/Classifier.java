@@ -173,10 +173,14 @@ public class Classifier {
 
     private boolean isTemporary(Diagnostic diagnostic, ReplyText words, Category category) {
         int replyClass = diagnostic.replyClass();
+        if (replyClass == 2) {
+            // A 2xx refuses nothing (a server that said goodbye): an enhanced status of a failure says, else the words.
+            replyClass = diagnostic.enhancedStatus().map(status -> status.charAt(0) - '0').orElse(0);
+        }
         if (replyClass == 4 || replyClass == 5) {
             return replyClass == 4;
         }
-        // No code, or only a 2xx (a server that said goodbye): the words and the category say.
+        // No code: the words and the category say.
         return temporaryWithoutCode.temporary(category, words);
     }
 }
