@@ -172,15 +172,10 @@ public class Classifier {
     }
 
     private boolean isTemporary(Diagnostic diagnostic, ReplyText words, Category category) {
-        int replyClass = diagnostic.replyClass();
-        if (replyClass == 2) {
-            // A 2xx refuses nothing (a server that said goodbye): an enhanced status of a failure says, else the words.
-            replyClass = diagnostic.enhancedStatus().map(status -> status.charAt(0) - '0').orElse(0);
+        int failureClass = diagnostic.failureClass();
+        if (failureClass != 0) {
+            return failureClass == 4;
         }
-        if (replyClass == 4 || replyClass == 5) {
-            return replyClass == 4;
-        }
-        // No code: the words and the category say.
         return temporaryWithoutCode.temporary(category, words);
     }
 }

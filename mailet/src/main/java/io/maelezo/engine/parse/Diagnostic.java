@@ -32,12 +32,15 @@ public final class Diagnostic {
         return text;
     }
 
-    /** 2, 4 or 5 from the reply code, else from the enhanced status code; 0 when neither is known. */
-    public int replyClass() {
-        if (replyCode != null) {
+    /**
+     * The class of the failure, 4 or 5: the reply code's, else the enhanced status code's; 0 when
+     * neither says (none, or only a 2xx: a server that said goodbye refuses nothing).
+     */
+    public int failureClass() {
+        if (replyCode != null && replyCode.charAt(0) != '2') {
             return replyCode.charAt(0) - '0';
         }
-        if (enhancedStatus != null) {
+        if (enhancedStatus != null && enhancedStatus.charAt(0) != '2') {
             return enhancedStatus.charAt(0) - '0';
         }
         return 0;
