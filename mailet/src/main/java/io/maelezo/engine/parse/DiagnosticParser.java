@@ -22,7 +22,7 @@ public final class DiagnosticParser {
         int replyAt = CodeScanner.replyCodeIndex(window);
         // A refusal is never a 2xx: a 4xx or 5xx after it is the refusal's ("Expected response code
         // 250 but got code "432""); a 2xx alone ("221 Idle timeout, bye") is kept, and says nothing
-        // of whether the failure is temporary (Classifier).
+        // of whether the failure is temporary (Diagnostic.failureClass).
         for (int next = replyAt; next >= 0 && window.charAt(next) == '2'; ) {
             next = CodeScanner.replyCodeIndex(window, next + 3);
             if (next >= 0 && window.charAt(next) != '2') {
