@@ -78,6 +78,8 @@ class DevelopmentSetTest {
         final Map<String, int[]> byCategory = new TreeMap<>();
         /** Replies whose "temporary" was wrong, by expected category: [told final though temporary, told temporary though final]. */
         final Map<String, int[]> temporaryWrong = new TreeMap<>();
+        /** Replies whose category was wrong, by expected category and the category told. */
+        final Map<String, Map<String, Integer>> categoryWrong = new TreeMap<>();
 
         double categoryPercent() {
             return 100.0 * categoryRight / rows;
@@ -94,6 +96,9 @@ class DevelopmentSetTest {
             byCategory.forEach((category, counts) -> out.append(String.format(" %s %d/%d", category, counts[0], counts[1])));
             out.append(String.format("%n  temporary wrong (told final though temporary / told temporary though final), by expected category:"));
             temporaryWrong.forEach((category, counts) -> out.append(String.format(" %s %d/%d", category, counts[0], counts[1])));
+            out.append(String.format("%n  category wrong, expected <- told:"));
+            categoryWrong.forEach((expected, told) -> told.forEach((category, count) ->
+                out.append(String.format(" %s<-%s %d", expected, category, count))));
             return out.toString();
         }
     }
@@ -120,6 +125,9 @@ class DevelopmentSetTest {
             boolean right = classification.category().id().equals(row.category);
             if (right) {
                 figures.categoryRight++;
+            } else {
+                figures.categoryWrong.computeIfAbsent(row.category, category -> new TreeMap<>())
+                    .merge(classification.category().id(), 1, Integer::sum);
             }
             if (classification.temporary() == row.temporary) {
                 figures.temporaryRight++;
