@@ -40,16 +40,17 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.7;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 84.4% and
-     * 96.8% on 6,474 replies; floors a little below). Each collection from sources the set had not
-     * used is re-based on (devset README): the twentieth (490 replies, about 62% before any tuning
-     * on them, 72% after: plug-ins' and filters' own texts, replies whose reason only the source's
-     * notes give) took the figure from 85.2%; the nineteenth (713 replies, 61% before, 74.5% after)
-     * from 86.2%. Temporary fell from 97.4% with the fourteenth: mail libraries call a TLS failure
-     * final where mail servers defer it, and delivery agents' retries often name no reason.
+     * The tuning part is where a change shows first; it must not slide back (measured 84.5% and
+     * 96.9% on 6,577 replies; floors a little below). Each collection from sources the set had not
+     * used is re-based on (devset README): the twenty-first (103 replies, 68% before any tuning on
+     * them, 75% after) took the figure from 84.6%; the twentieth (490 replies, about 62% before,
+     * 72% after: plug-ins' and filters' own texts, replies whose reason only the source's notes
+     * give) from 85.2%; the nineteenth (713 replies, 61% before, 74.5% after) from 86.2%.
+     * Temporary fell from 97.4% with the fourteenth: mail libraries call a TLS failure final where
+     * mail servers defer it, and delivery agents' retries often name no reason.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 84.1;
-    private static final double TUNING_TEMPORARY_FLOOR = 96.4;
+    private static final double TUNING_CATEGORY_FLOOR = 84.2;
+    private static final double TUNING_TEMPORARY_FLOOR = 96.5;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
@@ -161,7 +162,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 6474, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 6577, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
