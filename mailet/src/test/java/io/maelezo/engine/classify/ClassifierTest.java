@@ -100,6 +100,16 @@ class ClassifierTest {
         "Command died with status 1: \"/usr/bin/procmail\" | server-error",
         "No space left on device | server-error",
         "Status: 5.1.2 | domain-unknown",
+        // The receiving server's own trouble is not a verdict on the message or the mailbox.
+        "451 4.3.0 Content filter unavailable, try again later | server-error",
+        "Mailbox is locked | server-error",
+        "550 Mailbox has exceeded its size limit | mailbox-full",
+        "The connection was dropped by the remote host | network",
+        // Spam reported about the sending IP is that IP's reputation, not the message's words.
+        "550 5.7.1 Your IP has been flagged for sending spam | blocklisted",
+        // A sender the login may not use is the sender's side, whatever the 551 says.
+        "SMTPSenderRefused: (551, 'Sender address is not valid for your login. Check your email program settings.') | policy",
+        "Unable to deliver message: maximum delivery time reached | expired",
         "anything at all | unknown",
     })
     void readsTheReasonAPersonWouldRead(String reply, String category) {
