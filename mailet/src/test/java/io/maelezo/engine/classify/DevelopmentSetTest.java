@@ -43,11 +43,12 @@ class DevelopmentSetTest {
      * The tuning part is where a change shows first; it must not slide back (measured 85.0% and
      * 96.9% on 6,738 replies; floors a little below). Each collection from sources the set had not
      * used is re-based on (devset README): the twenty-first (264 replies, 75% before any tuning on
-     * them, 82% after) came with probing each category's common wordings, 84.4% to 85.0%; the twentieth (490 replies, about 62% before,
-     * 72% after: plug-ins' and filters' own texts, replies whose reason only the source's notes
-     * give) from 85.2%; the nineteenth (713 replies, 61% before, 74.5% after) from 86.2%.
-     * Temporary fell from 97.4% with the fourteenth: mail libraries call a TLS failure final where
-     * mail servers defer it, and delivery agents' retries often name no reason.
+     * them, 82% after), with probing each category's common wordings, took the figure from 84.4%
+     * to 85.0%; the twentieth (490 replies, about 62% before, 72% after: plug-ins' and filters'
+     * own texts, replies whose reason only the source's notes give) from 85.2% to 84.4%; the
+     * nineteenth (713 replies, 61% before, 74.5% after) from 86.2%. Temporary fell from 97.4%
+     * with the fourteenth: mail libraries call a TLS failure final where mail servers defer it,
+     * and delivery agents' retries often name no reason.
      */
     private static final double TUNING_CATEGORY_FLOOR = 84.7;
     private static final double TUNING_TEMPORARY_FLOOR = 96.6;
