@@ -66,8 +66,28 @@ public final class Demo {
             // James's threads would keep this process alive: say what failed and stop it (the hook stops James).
             System.err.println("The demo failed: " + e);
             e.printStackTrace();
-            System.exit(1);
+            exit(1);
         }
+    }
+
+    /**
+     * Stops this process. The shutdown hook stops James and the refusing server; should that hang
+     * (it once did, after James's IMAP server had dropped a connection), the process ends anyway
+     * a minute later instead of waiting for Ctrl-C or a timeout.
+     */
+    private static void exit(int status) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.err.println("James did not stop within a minute; ending the demo without it.");
+            Runtime.getRuntime().halt(status);
+        }, "demo-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        System.exit(status);
     }
 
     private static void run(String[] args) throws Exception {
@@ -101,6 +121,9 @@ public final class Demo {
         System.out.println("Sent " + SCENARIOS.size() + " mails that the remote server will refuse. Waiting for the bounces ...");
 
         Map<String, byte[]> bounces = awaitBounces(session, james, SCENARIOS.size(), Duration.ofSeconds(120));
+        if (bounces.isEmpty()) {
+            throw new IllegalStateException("no bounce arrived in the INBOX within 120 s; see " + workingDirectory.resolve("james.log"));
+        }
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, byte[]> bounce : bounces.entrySet()) {
             Path file = out.resolve(bounce.getKey());
@@ -124,7 +147,7 @@ public final class Demo {
             System.out.println("Only " + bounces.size() + " of " + SCENARIOS.size() + " bounces arrived; see " + workingDirectory.resolve("james.log"));
         }
         if (exitWhenDone) {
-            System.exit(bounces.size() == SCENARIOS.size() ? 0 : 1);
+            exit(bounces.size() == SCENARIOS.size() ? 0 : 1);
         }
         System.out.println();
         System.out.println("James keeps running so that you can read the bounces in a mail client (IMAP, no encryption):");
@@ -141,6 +164,11 @@ public final class Demo {
         properties.put("mail.smtp.port", Integer.toString(james.smtpPort()));
         properties.put("mail.imap.host", "127.0.0.1");
         properties.put("mail.imap.port", Integer.toString(james.imapPort()));
+        // A read that hangs (James dropping an IMAP connection) fails and is read again, never blocks the demo.
+        properties.put("mail.imap.connectiontimeout", "10000");
+        properties.put("mail.imap.timeout", "20000");
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "30000");
         return properties;
     }
 
