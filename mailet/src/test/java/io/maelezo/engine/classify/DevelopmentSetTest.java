@@ -29,20 +29,22 @@ class DevelopmentSetTest {
      */
     private static final String HELD_OUT_SHA256 = "20df7c94f740efa578062a0326530b8a60d8a98c0a2dcc4c7570021463ca2833";
     /**
-     * The held-out part's floors: the figures when they were last raised (2026-12-05, twentieth
-     * session: category 83.0%, temporary 95.9%), less about one reply (0.22 points). The aim is
+     * The held-out part's floors: the figures when they were last raised (2026-12-05, twenty-second
+     * session: category 83.2%, temporary 95.9%), less about one reply (0.22 points). The aim is
      * 95% and 98%; not met yet (README "Known limits"). A change that makes the held-out figures
      * worse fails here, and raising a floor is the only edit this test takes when they get better.
      * One kept change cost a held-out reply (fifteenth session: a list of domain names holding the
      * sending server's own name told as a listing of the server; two tuning rows say so, none the
      * other way).
      */
-    private static final double HELD_OUT_CATEGORY_FLOOR = 82.7;
+    private static final double HELD_OUT_CATEGORY_FLOOR = 82.9;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 85.0% and
-     * 96.9% on 6,738 replies; floors a little below). Each collection from sources the set had not
-     * used is re-based on (devset README): the twenty-first (264 replies, 75% before any tuning on
+     * The tuning part is where a change shows first; it must not slide back (measured 84.7% and
+     * 96.8% on 7,011 replies; floors a little below). Each collection from sources the set had not
+     * used is re-based on (devset README): the twenty-second (273 replies, 61% before any tuning on
+     * them, 78% after: less-known servers' own error tables, applications' TLS errors, mailing-list
+     * refusals) took it from 85.0% to 84.7%; the twenty-first (264 replies, 75% before any tuning on
      * them, 82% after), with probing each category's common wordings, took the figure from 84.4%
      * to 85.0%; the twentieth (490 replies, about 62% before, 72% after: plug-ins' and filters'
      * own texts, replies whose reason only the source's notes give) from 85.2% to 84.4%; the
@@ -50,7 +52,7 @@ class DevelopmentSetTest {
      * with the fourteenth: mail libraries call a TLS failure final where mail servers defer it,
      * and delivery agents' retries often name no reason.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 84.7;
+    private static final double TUNING_CATEGORY_FLOOR = 84.5;
     private static final double TUNING_TEMPORARY_FLOOR = 96.6;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
@@ -163,7 +165,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 6738, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 7011, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
