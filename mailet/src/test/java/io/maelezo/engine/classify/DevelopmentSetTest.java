@@ -40,9 +40,12 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.9;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 84.7% and
-     * 96.8% on 7,011 replies; floors a little below). Each collection from sources the set had not
-     * used is re-based on (devset README): the twenty-second (273 replies, 61% before any tuning on
+     * The tuning part is where a change shows first; it must not slide back (measured 84.1% and
+     * 96.3% on 7,298 replies; floors a little below). Each collection from sources the set had not
+     * used is re-based on (devset README): the twenty-third (287 replies, 56% before any tuning on
+     * them, 68% after: servers' own configuration and delivery-agent trouble as their logs and
+     * bounces word it, ZMailer's and ezmlm's error tables) took it from 84.7% to 84.1%; the
+     * twenty-second (273 replies, 61% before any tuning on
      * them, 78% after: less-known servers' own error tables, applications' TLS errors, mailing-list
      * refusals) took it from 85.0% to 84.7%; the twenty-first (264 replies, 75% before any tuning on
      * them, 82% after), with probing each category's common wordings, took the figure from 84.4%
@@ -52,8 +55,8 @@ class DevelopmentSetTest {
      * with the fourteenth: mail libraries call a TLS failure final where mail servers defer it,
      * and delivery agents' retries often name no reason.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 84.5;
-    private static final double TUNING_TEMPORARY_FLOOR = 96.6;
+    private static final double TUNING_CATEGORY_FLOOR = 83.8;
+    private static final double TUNING_TEMPORARY_FLOOR = 96.0;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
@@ -165,7 +168,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 7011, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 7298, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
