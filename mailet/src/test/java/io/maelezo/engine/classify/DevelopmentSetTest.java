@@ -40,9 +40,10 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.9;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 83.6% and
-     * 96.2% on 7,517 replies; floors a little below). Each collection from sources the set had not
-     * used is re-based on (devset README): the twenty-fourth (219 replies, 56% before any tuning on
+     * The tuning part is where a change shows first; it must not slide back (measured 83.5% and
+     * 96.2% on 7,665 replies; floors a little below). Each collection from sources the set had not
+     * used is re-based on (devset README): the twenty-fifth (148 replies in eleven languages, 38%
+     * before any tuning on them, 82% after); the twenty-fourth (219 replies, 56% before any tuning on
      * them, 67% after: older servers' code and sending services' API errors) took it from 84.1% to
      * 83.6%; the twenty-third (287 replies, 56% before any tuning on
      * them, 68% after: servers' own configuration and delivery-agent trouble as their logs and
@@ -57,7 +58,7 @@ class DevelopmentSetTest {
      * with the fourteenth: mail libraries call a TLS failure final where mail servers defer it,
      * and delivery agents' retries often name no reason.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 83.3;
+    private static final double TUNING_CATEGORY_FLOOR = 83.2;
     private static final double TUNING_TEMPORARY_FLOOR = 95.9;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
@@ -170,7 +171,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 7517, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 7665, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
