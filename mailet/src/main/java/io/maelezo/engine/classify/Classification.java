@@ -11,7 +11,10 @@ import io.maelezo.engine.parse.Diagnostic;
 public final class Classification {
     /** What decided the category: one of the steps of decision-order.tsv, or nothing. */
     public enum Basis {
-        GIVE_UP, VENDOR_CODE, BLOCKLIST_OPERATOR, WORDS, ENHANCED_STATUS, WEAK_WORDS, REPLY_CODE, NOTHING,
+        GIVE_UP, VENDOR_CODE, BLOCKLIST_OPERATOR, WORDS,
+        /** A reply code more specific than the enhanced code beside it (535: a refused login). */
+        SPECIFIC_REPLY_CODE,
+        ENHANCED_STATUS, WEAK_WORDS, REPLY_CODE, NOTHING,
         /** The reply was about another recipient of the same mail: this one's reason is not known. */
         OTHER_RECIPIENT
     }

@@ -148,6 +148,10 @@ public class Classifier {
                 return words(ReasonPatterns.Stage.STRONG, words, Classification.Basis.WORDS);
             case WEAK_WORDS:
                 return words(ReasonPatterns.Stage.WEAK, words, Classification.Basis.WEAK_WORDS);
+            case SPECIFIC_REPLY_CODE:
+                return diagnostic.replyCode().flatMap(code -> replyCodes.beforeStatus(code, diagnostic.enhancedStatus().orElse(null))
+                    .map(category -> new Found(category, Classification.Basis.SPECIFIC_REPLY_CODE, "reply-codes.tsv " + code + " (before status)", null)))
+                    .orElse(null);
             case SPECIFIC_STATUS:
                 return diagnostic.enhancedStatus().flatMap(status -> enhancedStatuses.specific(status)
                     .map(category -> new Found(category, Classification.Basis.ENHANCED_STATUS, "enhanced-status-codes.tsv " + status, null)))

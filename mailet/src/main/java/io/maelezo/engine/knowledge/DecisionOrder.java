@@ -17,6 +17,7 @@ public final class DecisionOrder {
         PROVIDER_CODE("provider-code"),
         OPERATOR("operator"),
         STRONG_WORDS("strong-words"),
+        SPECIFIC_REPLY_CODE("specific-reply-code"),
         SPECIFIC_STATUS("specific-status"),
         WEAK_WORDS("weak-words"),
         STATUS_CLASS("status-class"),

@@ -346,6 +346,21 @@ class ClassifierTest {
     }
 
     @Test
+    void aRefusedLoginStaysARefusedLoginWhateverGenericSecurityCodeTheServerPutsAfterIt() {
+        // RFC 4954: 535 is "credentials invalid"; a 5.7.1 after it is not the recipient's rules.
+        Classification unauthorized = CLASSIFIER.classify("535 5.7.1 Unauthorized");
+        assertThat(unauthorized.category()).isEqualTo(Category.AUTHENTICATION);
+        assertThat(unauthorized.decidedBy()).isEqualTo("reply-codes.tsv 535 (before status)");
+        assertThat(CLASSIFIER.classify("535 Denied").category()).as("no enhanced code").isEqualTo(Category.AUTHENTICATION);
+        assertThat(CLASSIFIER.classify("534 5.7.0 Please use a stronger method").category()).isEqualTo(Category.AUTHENTICATION);
+
+        assertThat(CLASSIFIER.classify("535 5.5.4 Optional Argument not permitted for that AUTH mode.").category())
+            .as("a code of another subject says more").isEqualTo(Category.PROTOCOL_ERROR);
+        assertThat(CLASSIFIER.classify("530 5.7.1 Client was not authenticated").category())
+            .as("530 is shared with STARTTLS and outranks nothing").isNotEqualTo(Category.TLS_REQUIRED);
+    }
+
+    @Test
     void aReplyThatOnlySaysTryAgainLaterIsPerhapsGreylistingWhileABusyServerIsNot() {
         Classification bare = CLASSIFIER.classify("451 4.7.1 Please try again later");
         assertThat(bare.category()).isEqualTo(Category.GREYLISTED);
