@@ -14,7 +14,10 @@ public final class Classification {
         GIVE_UP, VENDOR_CODE, BLOCKLIST_OPERATOR, WORDS,
         /** A reply code more specific than the enhanced code beside it (535: a refused login). */
         SPECIFIC_REPLY_CODE,
-        ENHANCED_STATUS, WEAK_WORDS, REPLY_CODE, NOTHING,
+        ENHANCED_STATUS, WEAK_WORDS,
+        /** Words that only say the mail is delayed: the category is a reading, not a cause the reply names. */
+        DELAY_WORDS,
+        REPLY_CODE, NOTHING,
         /** The reply was about another recipient of the same mail: this one's reason is not known. */
         OTHER_RECIPIENT
     }
@@ -157,7 +160,7 @@ public final class Classification {
 
     /** True when only words that name no reason ("refused", "will be retried") or a bare reply code decided. */
     public boolean weak() {
-        return basis == Basis.WEAK_WORDS || basis == Basis.REPLY_CODE || basis == Basis.NOTHING;
+        return basis == Basis.WEAK_WORDS || basis == Basis.DELAY_WORDS || basis == Basis.REPLY_CODE || basis == Basis.NOTHING;
     }
 
     /** Which knowledge decided ("reason-patterns.tsv row 12", "enhanced-status-codes.tsv X.1.1"): for tests and admins. */

@@ -148,6 +148,8 @@ public class Classifier {
                 return words(ReasonPatterns.Stage.STRONG, words, Classification.Basis.WORDS);
             case WEAK_WORDS:
                 return words(ReasonPatterns.Stage.WEAK, words, Classification.Basis.WEAK_WORDS);
+            case DELAY_WORDS:
+                return words(ReasonPatterns.Stage.DELAY, words, Classification.Basis.DELAY_WORDS);
             case SPECIFIC_REPLY_CODE:
                 return diagnostic.replyCode().flatMap(code -> replyCodes.beforeStatus(code, diagnostic.enhancedStatus().orElse(null))
                     .map(category -> new Found(category, Classification.Basis.SPECIFIC_REPLY_CODE, "reply-codes.tsv " + code + " (before status)", null)))

@@ -20,6 +20,7 @@ public final class DecisionOrder {
         SPECIFIC_REPLY_CODE("specific-reply-code"),
         SPECIFIC_STATUS("specific-status"),
         WEAK_WORDS("weak-words"),
+        DELAY_WORDS("delay-words"),
         STATUS_CLASS("status-class"),
         REPLY_CODE("reply-code");
 

@@ -19,7 +19,7 @@ import io.maelezo.engine.match.ReplyText;
 public final class ReasonPatterns {
     /** When a pattern's words are read: see decision-order.tsv. */
     public enum Stage {
-        GIVE_UP("give-up"), STRONG("strong"), WEAK("weak");
+        GIVE_UP("give-up"), STRONG("strong"), WEAK("weak"), DELAY("delay");
 
         private final String id;
 

@@ -117,9 +117,10 @@ public final class ExplanationWriter {
         String reason = reasonGroup(classification);
         String group = action == Action.DELAYED ? "delayed" : "category." + reason;
         if (action == Action.DELAYED) {
-            // A bare code proves no cause: a delay notice then names none rather than guess one,
-            // but for a bare 450, which it says is perhaps greylisting (glossary).
-            if (classification.basis() != Classification.Basis.REPLY_CODE && classification.basis() != Classification.Basis.NOTHING
+            // A bare code or words that only say "delayed" prove no cause: a delay notice then names
+            // none rather than guess one, but for a bare 450, which it says is perhaps greylisting (glossary).
+            Classification.Basis basis = classification.basis();
+            if (basis != Classification.Basis.REPLY_CODE && basis != Classification.Basis.NOTHING && basis != Classification.Basis.DELAY_WORDS
                 || reason.equals("greylisted-maybe")) {
                 texts.render(language, "cause." + reason, values).ifPresent(cause -> values.put("cause", cause));
             }

@@ -109,6 +109,21 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aDelayNoticeThatSaysOnlyDelayedClaimsNoCauseWhileOneThatNamesItTellsIt() {
+        ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
+
+        for (String reply : List.of("Warning: could not send message for past 4 hours", "Warning: message 1ab-2cd delayed 24 hours",
+            "Message will be retried for 2 more day(s)")) {
+            Explanation delayed = writer.explain(Language.EN, CLASSIFIER.classify(reply), List.of("halima@remote.example"), Action.DELAYED);
+            assertThat(String.join(" ", delayed.whatHappened())).as(reply).doesNotContain("The reason:").doesNotContain("could not be reached");
+            assertThat(CLASSIFIER.classify(reply).temporary()).as(reply).isTrue();
+        }
+        Explanation unreachable = writer.explain(Language.EN, CLASSIFIER.classify("Delivery deferred: host mx.remote.example unreachable"),
+            List.of("halima@remote.example"), Action.DELAYED);
+        assertThat(String.join(" ", unreachable.whatHappened())).contains("The reason: the recipient's server could not be reached");
+    }
+
+    @Test
     void didYouMeanIsOfferedForTheRecipientsUnknownDomainNeverForTheSendersOwn() {
         ExplanationWriter writer = new ExplanationWriter(Texts.shipped(), Optional.empty());
 
