@@ -42,7 +42,7 @@ public class Classifier {
     private final ReplyCodeTable replyCodes;
     private final VendorCodes vendorCodes;
     private final List<DecisionOrder.Step> order;
-    private final TemporaryWithoutCode temporaryWithoutCode = TemporaryWithoutCode.load();
+    private final TemporaryWithoutCode temporaryWithoutCode;
     private final TextVariants textVariants = TextVariants.load();
 
     public Classifier(DiagnosticParser parser, VendorCodes vendorCodes, BlocklistCatalog blocklists, ReasonPatterns reasons,
@@ -54,6 +54,7 @@ public class Classifier {
         this.enhancedStatuses = enhancedStatuses;
         this.replyCodes = replyCodes;
         this.order = DecisionOrder.load();
+        this.temporaryWithoutCode = TemporaryWithoutCode.load(reasons);
     }
 
     /** The classifier with the knowledge shipped in the jar. */

@@ -27,7 +27,7 @@ public final class ReasonPatterns {
             this.id = id;
         }
 
-        static Stage requireId(String id) {
+        public static Stage requireId(String id) {
             for (Stage stage : values()) {
                 if (stage.id.equals(id)) {
                     return stage;

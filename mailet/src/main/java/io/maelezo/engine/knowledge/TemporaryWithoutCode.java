@@ -12,24 +12,32 @@ import io.maelezo.engine.match.ReplyText;
 
 /**
  * When a reply with no code at all is temporary ({@code temporary-without-code.tsv}): never when
- * its words say the mail was returned for good (a mail loop); else by its category, or by words
- * that say the sending server will retry.
+ * its words say the mail was returned for good (a mail loop); else by its category, by words
+ * that say the sending server will retry, or by the words of a stage of {@code reason-patterns.tsv}
+ * (the delay words: "deferred", "this is a warning message only").
  */
 public final class TemporaryWithoutCode {
     private final Set<Category> categories;
     private final List<Pattern> words;
     private final List<Pattern> finalWords;
+    private final ReasonPatterns reasons;
+    private final List<ReasonPatterns.Stage> stages;
 
-    private TemporaryWithoutCode(Set<Category> categories, List<Pattern> words, List<Pattern> finalWords) {
+    private TemporaryWithoutCode(Set<Category> categories, List<Pattern> words, List<Pattern> finalWords, ReasonPatterns reasons,
+                                 List<ReasonPatterns.Stage> stages) {
         this.categories = categories;
         this.words = words;
         this.finalWords = finalWords;
+        this.reasons = reasons;
+        this.stages = stages;
     }
 
-    public static TemporaryWithoutCode load() {
+    /** @param reasons the reason patterns whose stages the rows of kind {@code stage} name */
+    public static TemporaryWithoutCode load(ReasonPatterns reasons) {
         Set<Category> categories = EnumSet.noneOf(Category.class);
         List<Pattern> words = new ArrayList<>();
         List<Pattern> finalWords = new ArrayList<>();
+        List<ReasonPatterns.Stage> stages = new ArrayList<>();
         for (Map<String, String> row : TsvTable.load("temporary-without-code.tsv").rows()) {
             switch (row.get("kind")) {
                 case "category":
@@ -38,6 +46,9 @@ public final class TemporaryWithoutCode {
                 case "words":
                     words.add(Pattern.compile(row.get("value"), Pattern.CASE_INSENSITIVE));
                     break;
+                case "stage":
+                    stages.add(ReasonPatterns.Stage.requireId(row.get("value")));
+                    break;
                 case "final-words":
                     finalWords.add(Pattern.compile(row.get("value"), Pattern.CASE_INSENSITIVE));
                     break;
@@ -45,7 +56,7 @@ public final class TemporaryWithoutCode {
                     throw new IllegalArgumentException("temporary-without-code.tsv: unknown kind '" + row.get("kind") + "'");
             }
         }
-        return new TemporaryWithoutCode(categories, List.copyOf(words), List.copyOf(finalWords));
+        return new TemporaryWithoutCode(categories, List.copyOf(words), List.copyOf(finalWords), reasons, List.copyOf(stages));
     }
 
     /** Whether a reply without any code, of this category and with these words, is temporary. */
@@ -54,6 +65,9 @@ public final class TemporaryWithoutCode {
         boolean temporary = categories.contains(category);
         for (int i = 0; i < words.size() && !temporary; i++) {
             temporary = words.get(i).matcher(text).find();
+        }
+        for (int i = 0; i < stages.size() && !temporary; i++) {
+            temporary = reasons.match(stages.get(i), reply).isPresent();
         }
         for (int i = 0; i < finalWords.size() && temporary; i++) {
             temporary = !finalWords.get(i).matcher(text).find();

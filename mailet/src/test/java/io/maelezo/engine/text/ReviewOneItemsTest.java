@@ -92,7 +92,7 @@ class ReviewOneItemsTest {
         "2.3-8 502: not available, not 'not carried out' | 502 | haipatikani | haijatekelezwa",
         "2.3-8 504 likewise | 504 | hakipatikani | hakijatekelezwa",
         "2.3-9 'baadhi ya seva', not 'seva nyingine' | 441 | Baadhi ya seva | Seva nyingine",
-        "2.3-10 no 'kiwango cha SMTP' | 432 | haina maana iliyobainishwa | kiwango cha SMTP",
+        "2.3-10 no 'kiwango cha SMTP' | 433 | haina maana iliyobainishwa | kiwango cha SMTP",
         "2.4-2 451: no blame or advice in a code's meaning | 451 | ni hali ya muda | Si kosa lako",
         "2.4-2 450: no advice in a code's meaning | 450 | ni hali ya muda | Jaribu tena baadaye",
         "read 12 S2-2 450 as RFC 5321 says it | 450 | limezuiwa kwa muda kwa sababu za sera | limefungwa",
