@@ -19,7 +19,7 @@ import io.maelezo.engine.match.ReplyText;
  */
 final class BounceTexts {
     enum Kind {
-        SUBJECT, START, ORIGINAL, AUTOREPLY
+        SUBJECT, START, ORIGINAL, AUTOREPLY, DELAY
     }
 
     private final Map<Kind, List<Pattern>> patterns;

@@ -50,7 +50,6 @@ final class TextBounceReader {
     private static final Pattern DAEMON_LOCAL = Pattern.compile("(?i)^(mailer-?daemon|postmaster|post_master|root|bounces?|mail|nobody)$");
     private static final Pattern ORIGINAL_TO = Pattern.compile("(?im)^[ \\t]*to:[ \\t]*(.+)$");
     private static final Pattern ORIGINAL_CC = Pattern.compile("(?im)^[ \\t]*cc:");
-    private static final Pattern DELAY = Pattern.compile("(?i)delay|will (be )?retr|warning|still trying|not yet been delivered");
 
     /** What a bounce's subject says beyond announcing a bounce (see {@link BounceTexts#withoutAnnouncement}). */
     String subjectWords(String subject) {
@@ -106,7 +105,7 @@ final class TextBounceReader {
 
     /** @param fields whether fields in the style of RFC 3464 in the text are read (not when the report's own fields were) */
     List<Failure> failures(MimeMessage message, String ownWords, boolean fields) throws MessagingException {
-        boolean delayed = DELAY.matcher(Optional.ofNullable(message.getSubject()).orElse("")).find()
+        boolean delayed = texts.matches(BounceTexts.Kind.DELAY, Optional.ofNullable(message.getSubject()).orElse(""))
             && !texts.matches(BounceTexts.Kind.START, DELAY_WORD.matcher(ownWords).replaceAll(""));
         List<Failure> fromFields = fields ? ReportFieldsInText.failures(ownWords, delayed, MAX_REPLY * 2) : List.of();
         if (!fromFields.isEmpty()) {
