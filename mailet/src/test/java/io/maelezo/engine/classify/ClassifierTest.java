@@ -361,6 +361,14 @@ class ClassifierTest {
     }
 
     @Test
+    void aDelayNoticeWithoutACodeIsTemporaryWhateverReasonItQuotes() {
+        Classification refused = CLASSIFIER.classify("THIS IS A WARNING MESSAGE ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE. Recipient refused: policy");
+        assertThat(refused.category()).isEqualTo(Category.POLICY);
+        assertThat(refused.temporary()).as("sendmail's delay warning: the sender still tries").isTrue();
+        assertThat(CLASSIFIER.classify("Recipient refused: policy").temporary()).as("the same refusal, final").isFalse();
+    }
+
+    @Test
     void aReplyThatOnlySaysTryAgainLaterIsPerhapsGreylistingWhileABusyServerIsNot() {
         Classification bare = CLASSIFIER.classify("451 4.7.1 Please try again later");
         assertThat(bare.category()).isEqualTo(Category.GREYLISTED);
