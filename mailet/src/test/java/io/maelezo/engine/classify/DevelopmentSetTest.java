@@ -40,9 +40,11 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.9;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 83.0% and
-     * 95.8% on 7,893 replies; floors a little below). Each collection from sources the set had not
-     * used is re-based on (devset README): the twenty-sixth (228 replies, 59% before any tuning on
+     * The tuning part is where a change shows first; it must not slide back (measured 82.0% and
+     * 95.2% on 8,096 replies; floors a little below). Each collection from sources the set had not
+     * used is re-based on (devset README): the twenty-seventh (203 replies, 38% before any tuning
+     * on them, 43% after: servers' own log lines from Postfix's and Exim's documentation, qmail's
+     * and sendmail's) took it from 83.0% to 82.0%; the twenty-sixth (228 replies, 59% before any tuning on
      * them, 64% after: reputation refusals from bounces kept on paste sites; servers' own event
      * texts) took it from 83.5% to 83.0%; the twenty-fifth (148 replies in eleven languages, 38%
      * before any tuning on them, 82% after); the twenty-fourth (219 replies, 56% before any tuning on
@@ -60,8 +62,8 @@ class DevelopmentSetTest {
      * with the fourteenth: mail libraries call a TLS failure final where mail servers defer it,
      * and delivery agents' retries often name no reason.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 82.7;
-    private static final double TUNING_TEMPORARY_FLOOR = 95.5;
+    private static final double TUNING_CATEGORY_FLOOR = 81.7;
+    private static final double TUNING_TEMPORARY_FLOOR = 94.9;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
@@ -173,7 +175,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 7893, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 8096, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
