@@ -267,6 +267,15 @@ class ClassifierTest {
     }
 
     @Test
+    void aClosedListIsToldAsMisusedWhileTheCompanysOwnMailHostsAreNotAList() {
+        // Easynet's DNSBL closed in 2003; Easynet's own mail servers are no blocklist.
+        Classification closed = CLASSIFIER.classify("554 Service unavailable; Client host [192.0.2.1] blocked using dynablock.easynet.nl");
+        assertThat(closed.blocklist().map(operator -> operator.id())).contains("easynet");
+        assertThat(closed.misconfiguredBlocklist()).isTrue();
+        assertThat(CLASSIFIER.classify("550 5.7.1 Message rejected by mx1.easynet.nl").blocklist()).isEmpty();
+    }
+
+    @Test
     void aProvidersOwnBlockNamesTheProviderByItsCodeAlone() {
         Classification yahoo = CLASSIFIER.classify(
             "421 4.7.0 [TSS04] Messages from 192.0.2.7 temporarily deferred due to user complaints - 4.16.55.1");
