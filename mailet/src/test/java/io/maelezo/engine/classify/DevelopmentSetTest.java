@@ -40,9 +40,11 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.9;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 82.0% and
-     * 95.2% on 8,096 replies; floors a little below). Each collection from sources the set had not
-     * used is re-based on (devset README): the twenty-seventh (203 replies, 38% before any tuning
+     * The tuning part is where a change shows first; it must not slide back (measured 81.6% and
+     * 95.1% on 8,200 replies; floors a little below). Each collection from sources the set had not
+     * used is re-based on (devset README): the twenty-eighth (104 replies, 54% before any tuning on
+     * them, 52% after: delay notices, Qsmtp's and milters' replies) took it from 82.0% to 81.6%;
+     * the twenty-seventh (203 replies, 38% before any tuning
      * on them, 43% after: servers' own log lines from Postfix's and Exim's documentation, qmail's
      * and sendmail's) took it from 83.0% to 82.0%; the twenty-sixth (228 replies, 59% before any tuning on
      * them, 64% after: reputation refusals from bounces kept on paste sites; servers' own event
@@ -62,8 +64,8 @@ class DevelopmentSetTest {
      * with the fourteenth: mail libraries call a TLS failure final where mail servers defer it,
      * and delivery agents' retries often name no reason.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 81.7;
-    private static final double TUNING_TEMPORARY_FLOOR = 94.9;
+    private static final double TUNING_CATEGORY_FLOOR = 81.3;
+    private static final double TUNING_TEMPORARY_FLOOR = 94.8;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
@@ -175,7 +177,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 8096, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 8200, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
