@@ -49,6 +49,10 @@ public final class ReplyText {
                 chars[i] = '\'';
             } else if ((c >= '\u2010' && c <= '\u2015') || c == '\u2212') {
                 chars[i] = '-';
+            } else if (c == '\uFFFF') {
+                // A noncharacter no pattern holds; the trie library (AhoCorasickDoubleArrayTrie) reads one
+                // past its arrays for it, so it is read as the replacement character.
+                chars[i] = '\uFFFD';
             } else if (c >= 128) {
                 chars[i] = Character.toLowerCase(c);
             }

@@ -249,6 +249,18 @@ class ClassifierTest {
     }
 
     @Test
+    void aNoncharacterAnywhereInAReplyIsReadLikeAnyOtherSign() {
+        // U+FFFF once made the keyword tries read past their arrays (found by the fuzz pass).
+        for (String reply : List.of("deliver message: time limit exceeded", "550 5.1.1 <a@example.org>: Recipient address rejected: User unknown",
+            "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org")) {
+            for (int at = 0; at <= reply.length(); at++) {
+                String odd = reply.substring(0, at) + '\uFFFF' + reply.substring(at);
+                assertThat(CLASSIFIER.classify(odd).category()).as(odd).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void aLookAlikeHostIsNeverTakenForTheOperator() {
         Classification classification = CLASSIFIER.classify(
             "550 5.7.1 blocked, see https://www.spamhaus.org.evil.example/remove?ip=192.0.2.1");
