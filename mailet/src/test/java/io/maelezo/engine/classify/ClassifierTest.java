@@ -107,6 +107,10 @@ class ClassifierTest {
         "The connection was dropped by the remote host | network",
         // Spam reported about the sending IP is that IP's reputation, not the message's words.
         "550 5.7.1 Your IP has been flagged for sending spam | blocklisted",
+        // "Denylist" is today's word for a blocklist: the sending IP's, or the recipient's own list of senders.
+        "550 5.7.1 Message rejected: sending IP has been denylisted | blocklisted",
+        "550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Foo BL | blocklisted",
+        "550 5.7.1 Sender address is on the recipient's denylist | policy",
         // A sender the login may not use is the sender's side, whatever the 551 says.
         "SMTPSenderRefused: (551, 'Sender address is not valid for your login. Check your email program settings.') | policy",
         "Unable to deliver message: maximum delivery time reached | expired",
