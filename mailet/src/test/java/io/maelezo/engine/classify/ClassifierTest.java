@@ -111,6 +111,9 @@ class ClassifierTest {
         "550 5.7.1 Message rejected: sending IP has been denylisted | blocklisted",
         "550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Foo BL | blocklisted",
         "550 5.7.1 Sender address is on the recipient's denylist | policy",
+        // A refusal of the sending IP itself, with no list named, is that IP's standing, not the recipient's rules.
+        "554 5.7.1 Connections from 198.51.100.7 disallowed | blocklisted",
+        "553 Mail from [198.51.100.7] not allowed | blocklisted",
         // A sender the login may not use is the sender's side, whatever the 551 says.
         "SMTPSenderRefused: (551, 'Sender address is not valid for your login. Check your email program settings.') | policy",
         "Unable to deliver message: maximum delivery time reached | expired",
