@@ -114,6 +114,10 @@ class ClassifierTest {
         // A refusal of the sending IP itself, with no list named, is that IP's standing, not the recipient's rules.
         "554 5.7.1 Connections from 198.51.100.7 disallowed | blocklisted",
         "553 Mail from [198.51.100.7] not allowed | blocklisted",
+        // A host banned for the viruses it sent is the sending server's standing, not a virus in this mail.
+        "451 4.4.0 mx.example.net You have been banned because of sending virus or SPAM | blocklisted",
+        // A recipient domain whose MX points into private address space cannot receive mail from outside.
+        "550 5.7.1 <a@example.kr>: Recipient address rejected: Address uses MX in private address space (10.0.0.0/8) | domain-unknown",
         // A sender the login may not use is the sender's side, whatever the 551 says.
         "SMTPSenderRefused: (551, 'Sender address is not valid for your login. Check your email program settings.') | policy",
         "Unable to deliver message: maximum delivery time reached | expired",
