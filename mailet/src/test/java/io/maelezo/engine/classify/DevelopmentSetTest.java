@@ -40,9 +40,10 @@ class DevelopmentSetTest {
     private static final double HELD_OUT_CATEGORY_FLOOR = 82.9;
     private static final double HELD_OUT_TEMPORARY_FLOOR = 95.6;
     /**
-     * The tuning part is where a change shows first; it must not slide back (measured 81.1% and
-     * 95.0% on 8,847 replies; floors a little below). Each collection from sources the set had not
-     * used is re-based on (devset README): the thirtieth (338 replies, 64% before any tuning on
+     * The tuning part is where a change shows first; it must not slide back (measured 80.9% and
+     * 94.8% on 9,005 replies; floors a little below). Each collection from sources the set had not
+     * used is re-based on (devset README): the thirty-first (158 replies, 57% before any tuning on
+     * them, 73% after: log analyzers' samples and rules) took it from 81.1% to 80.9%; the thirtieth (338 replies, 64% before any tuning on
      * them, 78% after: Exchange on-premises' own replies, Dovecot's, mox's, Momentum's, Kolab's)
      * took it from 81.2% to 81.1%; the twenty-ninth (309 replies, 56% before any tuning on
      * them, 68% after: providers' own code and annotated rule sets, mail libraries' errors quoted
@@ -68,8 +69,8 @@ class DevelopmentSetTest {
      * with the fourteenth: mail libraries call a TLS failure final where mail servers defer it,
      * and delivery agents' retries often name no reason.
      */
-    private static final double TUNING_CATEGORY_FLOOR = 80.8;
-    private static final double TUNING_TEMPORARY_FLOOR = 94.7;
+    private static final double TUNING_CATEGORY_FLOOR = 80.6;
+    private static final double TUNING_TEMPORARY_FLOOR = 94.5;
 
     private static final Classifier CLASSIFIER = Classifier.standard();
 
@@ -181,7 +182,7 @@ class DevelopmentSetTest {
 
     @Test
     void tuningReplies() throws Exception {
-        measureAndHold("tuning", 8847, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
+        measureAndHold("tuning", 9005, TUNING_CATEGORY_FLOOR, TUNING_TEMPORARY_FLOOR);
     }
 
     /** Prints one part's figures and holds them to its floors. */
