@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One reply, read once and shared by every {@link KeywordIndex}: the text folded to lower case
- * (one character for one, so positions stay) and where each of its words starts. A typographic
+ * (one character for one) and where each of its words starts. A typographic
  * apostrophe (U+2018, U+2019, as web pages and word processors write "can’t") folds to a plain one,
  * and a typographic dash (U+2010 to U+2015, U+2212: "Service unavailable – try again later") to a
  * hyphen, so the patterns need only one spelling.
@@ -96,12 +96,15 @@ public final class ReplyText {
     }
 
     /**
-     * The same words with every e-mail address blanked out, so that {@code <spam@example.com>}
-     * or {@code blocked@...} says nothing about why a mail was refused.
+     * The same words with every e-mail address taken out, so that {@code <spam@example.com>}
+     * or {@code blocked@...} says nothing about why a mail was refused, and the words on either
+     * side meet as a person reads them: "The sender <a@example.com> is blacklisted" reads
+     * "the sender is blacklisted", "User a@example.com doesn't exist" reads "user doesn't exist".
+     * An address and the angle brackets around it give way to one space between the words around them.
      */
     public ReplyText withoutAddresses() {
         if (withoutAddresses == null) {
-            withoutAddresses = text.indexOf('@') < 0 ? this : new ReplyText(text, blankAddresses(folded()));
+            withoutAddresses = text.indexOf('@') < 0 ? this : new ReplyText(text, withoutAddresses(folded()));
         }
         return withoutAddresses;
     }
@@ -112,21 +115,42 @@ public final class ReplyText {
      * '/', '?' and '&', which the addresses of replies do not hold but links do
      * ("http://www.openspf.org/Why?s=mfrom&id=user@example.org&ip=..." keeps "openspf").
      */
-    private static char[] blankAddresses(String folded) {
-        char[] chars = folded.toCharArray();
+    private static char[] withoutAddresses(String folded) {
+        StringBuilder kept = new StringBuilder(folded.length());
+        int copied = 0;
         for (int at = folded.indexOf('@'); at >= 0; at = folded.indexOf('@', at + 1)) {
+            if (at < copied) {
+                continue;
+            }
             int from = at;
-            while (from > 0 && !endsAddress(folded.charAt(from - 1))) {
+            while (from > copied && !endsAddress(folded.charAt(from - 1))) {
                 from--;
             }
             int to = at + 1;
             while (to < folded.length() && !endsAddress(folded.charAt(to))) {
                 to++;
             }
-            if (from < at && to > at + 1) {
-                Arrays.fill(chars, from, to, ' ');
+            if (from == at || to == at + 1) {
+                continue;
             }
+            if (from > copied && to < folded.length() && folded.charAt(from - 1) == '<' && folded.charAt(to) == '>') {
+                from--;
+                to++;
+            }
+            kept.append(folded, copied, from);
+            boolean spaceBefore = kept.length() == 0 || Character.isWhitespace(kept.charAt(kept.length() - 1));
+            boolean spaceAfter = to >= folded.length() || Character.isWhitespace(folded.charAt(to));
+            if (!spaceBefore && !spaceAfter) {
+                kept.append(' ');
+            } else if (spaceBefore && spaceAfter && to < folded.length()) {
+                to++; // the space after it, as the one before stays
+            }
+            copied = to;
+            at = to - 1;
         }
+        kept.append(folded, copied, folded.length());
+        char[] chars = new char[kept.length()];
+        kept.getChars(0, kept.length(), chars, 0);
         return chars;
     }
 

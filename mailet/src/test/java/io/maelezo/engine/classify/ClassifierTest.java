@@ -118,8 +118,13 @@ class ClassifierTest {
         "451 4.4.0 mx.example.net You have been banned because of sending virus or SPAM | blocklisted",
         // A recipient domain whose MX points into private address space cannot receive mail from outside.
         "550 5.7.1 <a@example.kr>: Recipient address rejected: Address uses MX in private address space (10.0.0.0/8) | domain-unknown",
-        // The address between "user" and "doesn't exist" is blanked before reading; the words still meet.
+        // An address between the words is taken out before reading, so the words around it meet.
         "SMTP: User someone@example.com doesn't exist. Attempt from IP address 192.0.2.7. | mailbox-unknown",
+        "550 The user someone@example.com has been disabled | mailbox-disabled",
+        "550 Mailbox <someone@example.com> is disabled | mailbox-disabled",
+        "553 The sender <someone@example.com> is blacklisted | policy",
+        "554 Relay to <someone@example.com> is denied | relay-denied",
+        "550 Mailbox someone@example.com is locked due to inactivity for more than 12 months | mailbox-disabled",
         // A sender the login may not use is the sender's side, whatever the 551 says.
         "SMTPSenderRefused: (551, 'Sender address is not valid for your login. Check your email program settings.') | policy",
         "Unable to deliver message: maximum delivery time reached | expired",
