@@ -21,9 +21,10 @@ class BlindLabelsTest {
 
     /**
      * maelezo's agreement with the set on the replies both labellers found clear (high confidence)
-     * and labelled alike: the figure when the study was made, less one reply.
+     * and labelled alike, less one reply: 94.8% when the study was made, 96.7% since the twenty-fourth
+     * session taught four of the clear replies it missed (all 320 rows are tuning rows).
      */
-    private static final double CLEAR_REPLIES_FLOOR = 94.2;
+    private static final double CLEAR_REPLIES_FLOOR = 96.2;
 
     @Test
     void maelezoStaysCloseToTheSetOnTheRepliesBothLabellersFoundClear() {

@@ -125,6 +125,9 @@ class ClassifierTest {
         "553 The sender <someone@example.com> is blacklisted | policy",
         "554 Relay to <someone@example.com> is denied | relay-denied",
         "550 Mailbox someone@example.com is locked due to inactivity for more than 12 months | mailbox-disabled",
+        // A greylist run as a DNS list is greylisting, unless it says it listed the server for good.
+        "450 4.7.1 Client host [192.0.2.7] blocked using greylist.example.net; greylisting in action, try again later | greylisted",
+        "550 5.7.1 Greylisting in effect, sending server blacklisted | blocklisted",
         // A sender the login may not use is the sender's side, whatever the 551 says.
         "SMTPSenderRefused: (551, 'Sender address is not valid for your login. Check your email program settings.') | policy",
         "Unable to deliver message: maximum delivery time reached | expired",
