@@ -19,7 +19,7 @@ import io.maelezo.engine.match.ReplyText;
  */
 final class BounceTexts {
     enum Kind {
-        SUBJECT, START, ORIGINAL, AUTOREPLY, DELAY
+        SUBJECT, START, ORIGINAL, AUTOREPLY, DELAY, DELAY_BODY
     }
 
     private final Map<Kind, List<Pattern>> patterns;
@@ -42,7 +42,7 @@ final class BounceTexts {
             sources.put(kind, new ArrayList<>());
         }
         for (Map<String, String> row : TsvTable.load("bounce-texts.tsv").rows()) {
-            Kind kind = Kind.valueOf(row.get("kind").toUpperCase(Locale.ROOT));
+            Kind kind = Kind.valueOf(row.get("kind").toUpperCase(Locale.ROOT).replace('-', '_'));
             String source = row.get("pattern");
             if (kind == Kind.ORIGINAL || kind == Kind.SUBJECT) {
                 // Originals are line-anchored and announcements are cut out of subjects: run as

@@ -105,7 +105,8 @@ final class TextBounceReader {
 
     /** @param fields whether fields in the style of RFC 3464 in the text are read (not when the report's own fields were) */
     List<Failure> failures(MimeMessage message, String ownWords, boolean fields) throws MessagingException {
-        boolean delayed = texts.matches(BounceTexts.Kind.DELAY, Optional.ofNullable(message.getSubject()).orElse(""))
+        boolean delayed = texts.matches(BounceTexts.Kind.DELAY_BODY, ownWords)
+            || texts.matches(BounceTexts.Kind.DELAY, Optional.ofNullable(message.getSubject()).orElse(""))
             && !texts.matches(BounceTexts.Kind.START, DELAY_WORD.matcher(ownWords).replaceAll(""));
         List<Failure> fromFields = fields ? ReportFieldsInText.failures(ownWords, delayed, MAX_REPLY * 2) : List.of();
         if (!fromFields.isEmpty()) {

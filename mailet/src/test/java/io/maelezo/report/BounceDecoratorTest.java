@@ -202,6 +202,33 @@ class BounceDecoratorTest {
     }
 
     @Test
+    void aDelayWarningWrittenAsTextIsToldAsADelayThoughItOpensAsAFailureDoesOrItsSubjectSaysNothing() throws Exception {
+        String exim = "From: Mail Delivery System <Mailer-Daemon@mx.example.org>\n"
+            + "To: sender@example.org\n"
+            + "Subject: Warning: message 1qAbCd-0001Xy-2z delayed 24 hours\n"
+            + "Auto-Submitted: auto-replied\n\n"
+            + "This message was created automatically by mail delivery software.\n"
+            + "A message that you sent has not yet been delivered to one or more of its\n"
+            + "recipients after more than 24 hours on the queue on mx.example.org.\n\n"
+            + "The address to which the message has not yet been delivered is:\n\n"
+            + "  rcpt@remote.example\n"
+            + "    Delay reason: SMTP error from remote mail server after RCPT TO:<rcpt@remote.example>:\n"
+            + "    451 4.7.1 Service unavailable, try again later\n\n"
+            + "No action is required on your part. Delivery attempts will continue for\n"
+            + "some time, and this warning may be repeated at intervals if the message\n"
+            + "remains undelivered.\n";
+        String sendmail = exim.replace("Subject: Warning: message 1qAbCd-0001Xy-2z delayed 24 hours", "Subject: Delivery Status Notification")
+            .replace("No action is required on your part. Delivery attempts will continue for", "THIS IS A WARNING MESSAGE ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE.");
+        for (String mail : new String[] {exim, sendmail}) {
+            Decoration decoration = DECORATOR.decorate(Dsn.parse(mail.getBytes(StandardCharsets.UTF_8)), Optional.empty());
+            assertThat(decoration.outcome()).isEqualTo(Decoration.Outcome.DECORATED);
+            String text = Dsn.text(Dsn.roundTrip(decoration.message().orElseThrow()));
+            assertThat(text).contains("Barua pepe yako bado haijafika").contains("Usiitume barua yako tena")
+                .contains("Your email has not arrived yet").doesNotContain("Tuma barua tena").doesNotContain("was not delivered");
+        }
+    }
+
+    @Test
     void aDelayNoticeSaysUntilWhenTheServerTriesInTheInstallationsTimeZone() throws Exception {
         Dsn dsn = Dsn.james().subject("Delivery delayed: Mkutano")
             .recipient("rcpt@remote.example", "delayed", "4.4.1", "smtp; 451 4.4.1 mx.remote.example: Connection timed out");
