@@ -320,6 +320,20 @@ class ClassifierTest {
     }
 
     @Test
+    void aProvidersContentFilterIsNotItsBlockOfTheSendingServerThoughItNamesTheSameHost() {
+        Classification block = CLASSIFIER.classify(
+            "554 IP=192.0.2.7 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)");
+        Classification content = CLASSIFIER.classify("550-5.7.0 Message considered as spam or virus, rejected 550-5.7.0 Message rejected "
+            + "because it was considered as spam. If you feel this 550-5.7.0 to be an error, please forward the wrong classified e-mail "
+            + "to our 550-5.7.0 abuse department at FPR@RX.T-ONLINE.DE with all the header lines!");
+
+        assertThat(block.category()).isEqualTo(Category.BLOCKLISTED);
+        assertThat(block.blocklist().map(operator -> operator.id())).contains("tonline");
+        assertThat(content.category()).as("the message was judged, not the sending server").isNotEqualTo(Category.BLOCKLISTED);
+        assertThat(content.blocklist()).isEmpty();
+    }
+
+    @Test
     void anOperatorNamedOnlyByAProvidersCodeIsNeverFoundByWords() {
         // Yahoo's page in a refusal for its rules names no listing; "SPFBL" names a whole filter, not its list.
         Classification policy = CLASSIFIER.classify(
