@@ -320,7 +320,7 @@ class ClassifierTest {
     }
 
     @Test
-    void aProvidersContentFilterIsNotItsBlockOfTheSendingServerThoughItNamesTheSameHost() {
+    void aProvidersOtherRefusalsAreNotItsBlockOfTheSendingServerThoughTheyNameTheSameHostOrPage() {
         Classification block = CLASSIFIER.classify(
             "554 IP=192.0.2.7 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)");
         Classification content = CLASSIFIER.classify("550-5.7.0 Message considered as spam or virus, rejected 550-5.7.0 Message rejected "
@@ -331,6 +331,13 @@ class ClassifierTest {
         assertThat(block.blocklist().map(operator -> operator.id())).contains("tonline");
         assertThat(content.category()).as("the message was judged, not the sending server").isNotEqualTo(Category.BLOCKLISTED);
         assertThat(content.blocklist()).isEmpty();
+
+        Classification unknownAtCox = CLASSIFIER.classify("550 5.1.1 <subscriber@cox.net> invalid recipient - Refer to Error Codes section at "
+            + "http://postmaster.cox.net/confluence/display/postmaster/Error+Codes for more information.");
+        assertThat(unknownAtCox.category()).isEqualTo(Category.MAILBOX_UNKNOWN);
+        assertThat(unknownAtCox.blocklist()).isEmpty();
+        assertThat(CLASSIFIER.classify("554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked by Cox. AUP#CXBL").blocklist()
+            .map(operator -> operator.id())).contains("cox");
     }
 
     @Test
