@@ -125,6 +125,8 @@ class ClassifierTest {
         "553 The sender <someone@example.com> is blacklisted | policy",
         "554 Relay to <someone@example.com> is denied | relay-denied",
         "550 Mailbox someone@example.com is locked due to inactivity for more than 12 months | mailbox-disabled",
+        // A file or a command that does not exist is the server's own trouble, not the recipient's mailbox.
+        "Unable to run /bin/sh: file does not exist. (#4.3.0) | server-error",
         // A greylist run as a DNS list is greylisting, unless it says it listed the server for good.
         "450 4.7.1 Client host [192.0.2.7] blocked using greylist.example.net; greylisting in action, try again later | greylisted",
         "550 5.7.1 Greylisting in effect, sending server blacklisted | blocklisted",
