@@ -119,9 +119,6 @@ public final class ReplyText {
         StringBuilder kept = new StringBuilder(folded.length());
         int copied = 0;
         for (int at = folded.indexOf('@'); at >= 0; at = folded.indexOf('@', at + 1)) {
-            if (at < copied) {
-                continue;
-            }
             int from = at;
             while (from > copied && !endsAddress(folded.charAt(from - 1))) {
                 from--;
