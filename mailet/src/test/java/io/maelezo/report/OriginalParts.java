@@ -26,7 +26,9 @@ final class OriginalParts {
         MimeMessage before = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(original));
         if (decorated.isMimeType("multipart/report")) {
             // Every part but the human-readable one is still there, byte for byte.
-            MimeMultipart originalParts = (MimeMultipart) before.getContent();
+            // Read as maelezo reads it: a Content-Type with an RFC 822 comment ("(x) multipart/report")
+            // is a multipart to javax.mail's parser, but getContent() gives a stream for it.
+            javax.mail.Multipart originalParts = MimeParts.multipart(before).orElseThrow();
             for (int i = 1; i < originalParts.getCount(); i++) {
                 BodyPart part = originalParts.getBodyPart(i);
                 if (part.isMimeType("message/delivery-status")) {
