@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.maelezo.engine.Category;
+import io.maelezo.engine.parse.DiagnosticParser;
 import io.maelezo.engine.parse.Ipv4Scanner;
 import io.maelezo.engine.match.KeywordIndex;
 import io.maelezo.engine.match.ReplyText;
@@ -149,13 +150,18 @@ public final class BlocklistCatalog {
         return hit == null ? Optional.empty() : Optional.of(serverOperators.get(hit.pattern()));
     }
 
-    /** The listed address a rejection names (the sending server's IP), if it names one. */
+    /**
+     * The listed address a rejection names (the sending server's IP), if it names one: in the
+     * answering server's own words, never in the transcript before them, whose address is the
+     * answering server's own (a removal asked for it would be of no use).
+     */
     public static Optional<String> listedAddress(String text) {
-        String v4 = Ipv4Scanner.find(text, ip -> !ip.startsWith("127."));
+        int words = DiagnosticParser.serverWordsStart(text);
+        String v4 = Ipv4Scanner.find(text, words, ip -> !ip.startsWith("127."));
         if (v4 != null) {
             return Optional.of(v4);
         }
         Matcher v6 = IPV6.matcher(text);
-        return v6.find() ? Optional.of(v6.group(1)) : Optional.empty();
+        return v6.find(words) ? Optional.of(v6.group(1)) : Optional.empty();
     }
 }

@@ -14,6 +14,24 @@ public final class DiagnosticParser {
     /** Codes are looked for only this far into a text: a 1 MB reply costs no more than a short one. */
     static final int SEARCH_WINDOW = 4096;
 
+    /**
+     * Where the answering server's own words start: at its reply code (the first that is not a
+     * 2xx, as {@link #parse} reads it), or 0 when the text has none. What comes before it is the
+     * reporting server's transcript, which names the server that answered ("host mx.example
+     * [192.0.2.1]: 550 ...", "192.0.2.1 does not like recipient. Remote host said: 550 ...").
+     */
+    public static int serverWordsStart(String text) {
+        String window = text.length() > SEARCH_WINDOW ? text.substring(0, SEARCH_WINDOW) : text;
+        int at = CodeScanner.replyCodeIndex(window);
+        for (int next = at; next >= 0 && window.charAt(next) == '2'; ) {
+            next = CodeScanner.replyCodeIndex(window, next + 3);
+            if (next >= 0 && window.charAt(next) != '2') {
+                at = next;
+            }
+        }
+        return Math.max(at, 0);
+    }
+
     public Diagnostic parse(String raw) {
         if (raw == null) {
             return new Diagnostic(null, null, "");

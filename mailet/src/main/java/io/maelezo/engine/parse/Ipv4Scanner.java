@@ -13,7 +13,12 @@ public final class Ipv4Scanner {
 
     /** The first address that {@code accept} takes, or null. */
     public static String find(String text, Predicate<String> accept) {
-        int i = 0;
+        return find(text, 0, accept);
+    }
+
+    /** The first address at or after {@code from} that {@code accept} takes, or null. */
+    public static String find(String text, int from, Predicate<String> accept) {
+        int i = from;
         while (i < text.length()) {
             if (!isDigit(text.charAt(i)) || (i > 0 && isWordOrDot(text.charAt(i - 1)))) {
                 i++;

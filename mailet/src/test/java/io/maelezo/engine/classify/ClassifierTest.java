@@ -152,6 +152,22 @@ class ClassifierTest {
     }
 
     @Test
+    void theListedAddressIsTheOneTheRefusingServerNamesNotThatServersOwn() {
+        // A person forwards the removal request with this address: the receiving server's own
+        // address, which the reporting server's transcript names first, would be of no use.
+        Classification postfix = CLASSIFIER.classify("<user@example.com>: host mx.example.com[192.0.2.10] refused to talk to me: "
+            + "554 5.7.1 Service unavailable; Client host [198.51.100.20] blocked using zen.spamhaus.org");
+        Classification qmail = CLASSIFIER.classify("<neko@example.co.jp>: 203.0.113.225 does not like recipient. Remote host said: "
+            + "550 5.7.606 Access denied, banned sending IP [192.0.2.225]. To request removal from this list please visit https://sender.office.com");
+        Classification unnamed = CLASSIFIER.classify("host mx.example.com [192.0.2.10]: 554 5.7.1 rejected: listed at zen.spamhaus.org");
+
+        assertThat(postfix.listedAddress()).contains("198.51.100.20");
+        assertThat(qmail.listedAddress()).contains("192.0.2.225");
+        assertThat(unnamed.blocklist().map(operator -> operator.id())).contains("spamhaus");
+        assertThat(unnamed.listedAddress()).isEmpty();
+    }
+
+    @Test
     void sendmailsCannotCreateOutputFileIsTheServersOwnTroubleAndFinalAsPastedFromAWebPage() {
         Classification classification = CLASSIFIER.classify("mail.example.info [192.0.2.7] can\u2019t create user output file");
 
