@@ -180,6 +180,12 @@ public class Classifier {
 
     private boolean isTemporary(Diagnostic diagnostic, ReplyText words, Category category) {
         int failureClass = diagnostic.failureClass();
+        if (failureClass == 4 && diagnostic.replyCode().isEmpty() && temporaryWithoutCode.saysFinal(words)) {
+            // A 4.x.x status with no server's reply code is the reporter's own class for its own
+            // finding: Gmail reports "DNS type 'mx' lookup of X responded with code NXDOMAIN" as
+            // 4.0.0 and gives up at once. Words that say the failure is final decide.
+            return false;
+        }
         if (failureClass != 0) {
             return failureClass == 4;
         }

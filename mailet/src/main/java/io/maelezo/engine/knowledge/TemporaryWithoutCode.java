@@ -69,9 +69,17 @@ public final class TemporaryWithoutCode {
         for (int i = 0; i < stages.size() && !temporary; i++) {
             temporary = reasons.match(stages.get(i), reply).isPresent();
         }
-        for (int i = 0; i < finalWords.size() && temporary; i++) {
-            temporary = !finalWords.get(i).matcher(text).find();
+        return temporary && !saysFinal(reply);
+    }
+
+    /** Whether the words say the failure is final (final-words): a mail loop, a domain that takes no mail. */
+    public boolean saysFinal(ReplyText reply) {
+        String text = reply.folded();
+        for (Pattern finalWord : finalWords) {
+            if (finalWord.matcher(text).find()) {
+                return true;
+            }
         }
-        return temporary;
+        return false;
     }
 }

@@ -417,6 +417,22 @@ class ClassifierTest {
     }
 
     @Test
+    void aDomainThatTakesNoMailIsFinalThoughItsReportSaysFourZeroZero() {
+        // Gmail's own DNS answers come as Status 4.0.0 with no reply code, and Gmail gives up at
+        // once: "send it again later, it may get through" would be false.
+        Classification nullMx = CLASSIFIER.classify("DNS Error: 24275403 DNS type 'mx' lookup of example.org responded with code NOERROR "
+            + "The domain example.org doesn't receive email according to the administrator: returned Null MX", "4.0.0");
+        Classification nxdomain = CLASSIFIER.classify("DNS Error: 80335577 DNS type 'mx' lookup of example.jp responded with code NXDOMAIN "
+            + "Domain name not found: example.jp", "4.0.0");
+        Classification serversOwnDeferral = CLASSIFIER.classify("450 4.1.2 <a@example.jp>: Recipient address rejected: Domain not found (NXDOMAIN)");
+
+        assertThat(nullMx.category()).isEqualTo(Category.DOMAIN_UNKNOWN);
+        assertThat(nullMx.temporary()).isFalse();
+        assertThat(nxdomain.temporary()).isFalse();
+        assertThat(serversOwnDeferral.temporary()).isTrue();
+    }
+
+    @Test
     void aLoginRefusedBecauseTheAccountIsLockedIsToldAsTheSendersAccountBlockedNotAsAWrongPassword() {
         Classification locked = CLASSIFIER.classify("535 5.7.8 Error: authentication failed: your account has been locked");
         assertThat(locked.textVariant()).contains("sender-account-blocked");
