@@ -433,6 +433,18 @@ class ClassifierTest {
     }
 
     @Test
+    void gmailsReportOfAPermanentFailureIsFinalThoughItCouldNotConnect() {
+        Classification gaveUp = CLASSIFIER.classify("Technical details of permanent failure: The recipient server did not accept our requests "
+            + "to connect. Learn more at https://support.google.com/mail/answer/7720 [example.org 192.0.2.1: socket error]");
+        Classification stillTrying = CLASSIFIER.classify("Technical details of temporary failure: The recipient server did not accept our "
+            + "requests to connect. [example.org 192.0.2.1: socket error]");
+
+        assertThat(gaveUp.category()).isEqualTo(Category.NETWORK);
+        assertThat(gaveUp.temporary()).isFalse();
+        assertThat(stillTrying.temporary()).isTrue();
+    }
+
+    @Test
     void aLoginRefusedBecauseTheAccountIsLockedIsToldAsTheSendersAccountBlockedNotAsAWrongPassword() {
         Classification locked = CLASSIFIER.classify("535 5.7.8 Error: authentication failed: your account has been locked");
         assertThat(locked.textVariant()).contains("sender-account-blocked");
