@@ -305,6 +305,9 @@ public final class ExplanationWriter {
             values.put("meaning", codeMeaning(language, code));
         });
         classification.enhancedStatus().ifPresent(status -> values.put("enhanced", status));
+        if (classification.temporary()) {
+            values.put("temporary", Boolean.TRUE);
+        }
         classification.blocklist().ifPresent(operator -> values.put("operator", operator.name()));
         classification.listedAddress().ifPresent(ip -> values.put("listed_ip", ip));
         classification.blocklistUrl().ifPresent(url -> values.put("lookup_url", url));

@@ -141,6 +141,23 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aFinalRefusalWhoseReasonIsUnclearDoesNotAskToTryAgainLaterWhileATemporaryOneDoes() {
+        String finalOne = String.join(" ", toldOf("550 Your E-Mail is redundant. You cannot send E-Mail to yourself").steps());
+        String temporaryOne = String.join(" ", toldOf("400 Your E-Mail is redundant").steps());
+
+        assertThat(finalOne).doesNotContain("Try sending again later");
+        assertThat(temporaryOne).contains("Try sending again later");
+    }
+
+    @Test
+    void aRefusalUnderTheRecipientServersRulesDoesNotClaimThatItsWordsNameAnOperator() {
+        Explanation policy = toldOf("550 5.7.1 Message rejected under local policy");
+
+        assertThat(policy.headline()).contains("its own rules");
+        assertThat(String.join(" ", policy.steps())).doesNotContain("operator named there").contains("if those words name a blocklist");
+    }
+
+    @Test
     void aSendersQuotaIsNotClaimedForTheRecipientServersOwnLimits() {
         for (String reply : List.of("452 4.5.3 Limit of 50 recipients per session exceeded", "421 4.7.0 Per session limit exceeded",
             "552 5.2.2 Email quota exceeded")) {
