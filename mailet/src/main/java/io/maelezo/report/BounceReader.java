@@ -102,6 +102,12 @@ public final class BounceReader {
                         recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null)));
                 }
             }
+            if (failures.stream().anyMatch(failure -> !TextBounceReader.isAddress(failure.recipient()))) {
+                if (told == null) {
+                    told = toldInText(message, words.get());
+                }
+                failures = namedByText(failures, told);
+            }
             if (!recipients.isEmpty()) {
                 // The report's own fields say it all: its text is read only if a reply says nothing.
                 return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, words, multipart(content)));
@@ -131,6 +137,26 @@ public final class BounceReader {
     /** The recipients the bounce's text names, with their words; empty when the text reads as no bounce. */
     private List<Failure> toldInText(MimeMessage message, String ownWords) throws MessagingException, IOException {
         return text.looksLikeBounce(message, ownWords) ? text.failures(message, ownWords, false) : List.of();
+    }
+
+    /**
+     * A report's recipient that is no address (Exim's "|/usr/bin/program" or "/var/mail/box" for a
+     * pipe or a file, sendmail's "@host.example", an empty field) named by the address the text gives
+     * in its place: the text must name as many failures, and an address at the same place. The person
+     * reads "your email did not reach": a program's path is not whom they wrote to.
+     */
+    private static List<Failure> namedByText(List<Failure> failures, List<Failure> told) {
+        if (told.size() != failures.size()) {
+            return failures;
+        }
+        List<Failure> named = new ArrayList<>(failures.size());
+        for (int i = 0; i < failures.size(); i++) {
+            Failure failure = failures.get(i);
+            String inText = told.get(i).recipient();
+            named.add(TextBounceReader.isAddress(failure.recipient()) || !TextBounceReader.isAddress(inText) ? failure
+                : new Failure(inText, failure.reply(), failure.status().orElse(null), failure.delayed(), failure.willRetryUntil().orElse(null)));
+        }
+        return named;
     }
 
     private static Optional<String> wordsAbout(List<Failure> told, String recipient) {

@@ -136,7 +136,9 @@ public final class ExplanationWriter {
             words = action == Action.DELAYED ? delayedWords(language, values) : words(language, classification, group, values);
             kept.put(key, words);
         }
-        String label = texts.require(language, action == Action.DELAYED ? "section.recipients.delayed" : "section.recipients", Map.of());
+        // A notice that names no recipient (Postfix's "Delivery report unavailable") says so, not "did not reach:" and nothing.
+        String label = texts.require(language, (action == Action.DELAYED ? "section.recipients.delayed" : "section.recipients")
+            + (recipients.isEmpty() ? ".unnamed" : ""), Map.of());
         Optional<String> help = words.supportStep < 0 ? Optional.empty()
             : helpStep.uri(language, classification, recipients, action, noticeDate);
         List<String> suggestions = new ArrayList<>();
