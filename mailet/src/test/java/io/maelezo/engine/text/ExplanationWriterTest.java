@@ -158,6 +158,18 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aGroupThatTakesPostsFromItsMembersOnlyIsToldAsTheGroupsRuleNotAsTheProvidersToFix() {
+        for (String reply : List.of("Post by non-member to a members-only list",
+            "We're writing to let you know that the group you tried to contact (team) may not exist, or you may not have permission "
+                + "to post messages to the group. https://groups.google.com/support/")) {
+            Explanation group = toldOf(reply);
+
+            assertThat(group.headline()).as(reply).contains("accepts emails only from its members");
+            assertThat(String.join(" ", group.steps())).as(reply).contains("join the group").doesNotContain("mail provider");
+        }
+    }
+
+    @Test
     void aSendersQuotaIsNotClaimedForTheRecipientServersOwnLimits() {
         for (String reply : List.of("452 4.5.3 Limit of 50 recipients per session exceeded", "421 4.7.0 Per session limit exceeded",
             "552 5.2.2 Email quota exceeded")) {
