@@ -170,6 +170,16 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void gmailsOwnJudgementOfTheSendingServerIsNotToldAsAListToBeRemovedFrom() {
+        Explanation reputation = toldOf("550-5.7.1 [192.0.2.22] Our system has detected that this message is likely suspicious due to the "
+            + "very low reputation of the sending IP address. https://support.google.com/mail/answer/188131 - gsmtp");
+
+        assertThat(reputation.headline()).contains("does not trust your provider's server");
+        assertThat(String.join(" ", reputation.whatHappened())).contains("192.0.2.22").doesNotContain("is on the blocklist");
+        assertThat(String.join(" ", reputation.steps())).contains("improve their server's reputation").doesNotContain("removal");
+    }
+
+    @Test
     void aSendersQuotaIsNotClaimedForTheRecipientServersOwnLimits() {
         for (String reply : List.of("452 4.5.3 Limit of 50 recipients per session exceeded", "421 4.7.0 Per session limit exceeded",
             "552 5.2.2 Email quota exceeded")) {
