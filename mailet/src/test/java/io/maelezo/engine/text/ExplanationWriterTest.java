@@ -180,6 +180,16 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void tooManyRecipientsInOneEmailIsToldAsSplittingItNotAsWaiting() {
+        Explanation perEmail = toldOf("552 Too many recipients");
+        Explanation perHour = toldOf("452 Too many recipients received this hour");
+
+        assertThat(perEmail.headline()).contains("more people than the recipient's server accepts in one email");
+        assertThat(String.join(" ", perEmail.steps())).contains("smaller groups").doesNotContain("Wait");
+        assertThat(perHour.headline()).doesNotContain("in one email");
+    }
+
+    @Test
     void aSendersQuotaIsNotClaimedForTheRecipientServersOwnLimits() {
         for (String reply : List.of("452 4.5.3 Limit of 50 recipients per session exceeded", "421 4.7.0 Per session limit exceeded",
             "552 5.2.2 Email quota exceeded")) {
