@@ -190,6 +190,18 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aFaultInHowTheEmailWasBuiltIsNotToldAsTwoServersThatDidNotUnderstandEachOther() {
+        for (String reply : List.of("550-5.7.1 Messages with multiple addresses in From: header are not accepted. - gsmtp",
+            "554 Transaction failed: Duplicate header 'DKIM-Signature'.", "552 5.6.0 Headers too large (3 max)")) {
+            Explanation format = toldOf(reply);
+
+            assertThat(format.headline()).as(reply).contains("the way your email was put together");
+            assertThat(String.join(" ", format.whatHappened())).as(reply).doesNotContain("did not understand");
+        }
+        assertThat(toldOf("503 5.5.1 Error: need RCPT command").headline()).contains("two servers did not understand each other");
+    }
+
+    @Test
     void aSendersQuotaIsNotClaimedForTheRecipientServersOwnLimits() {
         for (String reply : List.of("452 4.5.3 Limit of 50 recipients per session exceeded", "421 4.7.0 Per session limit exceeded",
             "552 5.2.2 Email quota exceeded")) {
