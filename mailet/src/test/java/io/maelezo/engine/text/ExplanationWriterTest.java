@@ -66,7 +66,8 @@ class ExplanationWriterTest {
     void aSenderDomainNobodyFindsIsToldAsTheSendersSideWhateverCategoryItsSourceGaveIt() {
         for (String reply : List.of("550 5.1.8 <juma@nosuch.example>: Sender address rejected: Domain not found",
             "553 5.1.8 <juma@nosuch.example>... Domain of sender address juma@nosuch.example does not exist",
-            "550 5.1.2 Sender Domain Not Found", "501 5.1.7 sender juma@nosuch.example contains a domain with no valid MX records")) {
+            "550 5.1.2 Sender Domain Not Found", "501 5.1.7 sender juma@nosuch.example contains a domain with no valid MX records",
+            "SMTP error from remote mail server after MAIL FROM:<juma@nosuch.example> SIZE=222: 550 5.1.7 No such domain nosuch.example.")) {
             Explanation told = toldOf(reply);
 
             assertThat(told.headline()).as(reply).contains("the domain of your own address");
