@@ -203,6 +203,17 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void gmailsSendMailAsFailureIsToldAsTheReadersOwnSettingsNotTheRecipientsChecks() {
+        Explanation sendAs = toldOf("** Message not delivered ** You're sending this from a different address or alias using the 'Send mail as' "
+            + "feature. The settings for your 'Send mail as' account are misconfigured or out of date. Check those settings and try resending. "
+            + "Learn more here: https://support.google.com/mail/?p=CustomFromDenied The response was: Smtp server does not advertise AUTH capability");
+
+        assertThat(sendAs.headline()).contains("'Send mail as'");
+        assertThat(String.join(" ", sendAs.whatHappened())).doesNotContain("SPF");
+        assertThat(String.join(" ", sendAs.steps())).contains("edit info");
+    }
+
+    @Test
     void aSendersQuotaIsNotClaimedForTheRecipientServersOwnLimits() {
         for (String reply : List.of("452 4.5.3 Limit of 50 recipients per session exceeded", "421 4.7.0 Per session limit exceeded",
             "552 5.2.2 Email quota exceeded")) {
