@@ -214,6 +214,16 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aMissingReverseDnsNameIsTheProvidersToFixNotTheReadersAddress() {
+        Explanation rdns = toldOf("450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.25]");
+
+        assertThat(rdns.headline()).contains("could not check the name of your provider's server");
+        assertThat(String.join(" ", rdns.whatHappened())).doesNotContain("@gmail.com").doesNotContain("DKIM");
+        assertThat(toldOf("550 5.7.26 Unauthenticated email is not accepted due to domain's DMARC policy").headline())
+            .doesNotContain("name of your provider's server");
+    }
+
+    @Test
     void aSendersQuotaIsNotClaimedForTheRecipientServersOwnLimits() {
         for (String reply : List.of("452 4.5.3 Limit of 50 recipients per session exceeded", "421 4.7.0 Per session limit exceeded",
             "552 5.2.2 Email quota exceeded")) {
