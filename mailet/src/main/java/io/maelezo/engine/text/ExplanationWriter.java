@@ -262,9 +262,14 @@ public final class ExplanationWriter {
         return Optional.empty();
     }
 
-    /** SMTP AUTH refused the login (RFC 4954: 530, 534, 535, 538; X.7.8, X.7.9, X.7.11, X.7.12): not an SPF/DKIM/DMARC matter. */
+    /**
+     * SMTP AUTH refused the login (RFC 4954: 530, 534, 535, 538; X.7.8, X.7.11, X.7.12): not an
+     * SPF/DKIM/DMARC matter. X.7.9 ("mechanism too weak") is a login's only with a login's reply
+     * code: Yahoo answers a message it will not take from an unauthenticated sender "550 5.7.9"
+     * (SPF, DKIM), which is no login at all (Sisimai's amazonses-08, five tuning replies).
+     */
     private static final Set<String> LOGIN_REPLY_CODES = Set.of("530", "534", "535", "538");
-    private static final Set<String> LOGIN_STATUS_DETAILS = Set.of(".7.8", ".7.9", ".7.11", ".7.12");
+    private static final Set<String> LOGIN_STATUS_DETAILS = Set.of(".7.8", ".7.11", ".7.12");
 
     private static boolean isLoginFailure(Classification classification) {
         if (classification.category() != Category.AUTHENTICATION) {

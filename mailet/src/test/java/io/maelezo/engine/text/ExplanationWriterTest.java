@@ -224,6 +224,16 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void yahoosRefusalOfAnUnauthenticatedSenderIsNotToldAsARefusedLogin() {
+        Explanation yahoo = toldOf("550 5.7.9 This mail has been blocked because the sender is unauthenticated. "
+            + "Yahoo requires all senders to authenticate with either SPF or DKIM.");
+        Explanation login = toldOf("534 5.7.9 Authentication mechanism is too weak");
+
+        assertThat(yahoo.headline()).doesNotContain("log in").contains("could not confirm that it really came from you");
+        assertThat(login.headline()).contains("log in");
+    }
+
+    @Test
     void aSendersQuotaIsNotClaimedForTheRecipientServersOwnLimits() {
         for (String reply : List.of("452 4.5.3 Limit of 50 recipients per session exceeded", "421 4.7.0 Per session limit exceeded",
             "552 5.2.2 Email quota exceeded")) {
