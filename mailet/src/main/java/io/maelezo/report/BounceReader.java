@@ -102,7 +102,7 @@ public final class BounceReader {
                         recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null)));
                 }
             }
-            if (failures.stream().anyMatch(failure -> !TextBounceReader.isAddress(failure.recipient()))) {
+            if (failures.stream().anyMatch(failure -> namesNoAddress(failure.recipient()))) {
                 if (told == null) {
                     told = toldInText(message, words.get());
                 }
@@ -153,10 +153,16 @@ public final class BounceReader {
         for (int i = 0; i < failures.size(); i++) {
             Failure failure = failures.get(i);
             String inText = told.get(i).recipient();
-            named.add(TextBounceReader.isAddress(failure.recipient()) || !TextBounceReader.isAddress(inText) ? failure
+            named.add(!namesNoAddress(failure.recipient()) || !TextBounceReader.isAddress(inText) ? failure
                 : new Failure(inText, failure.reply(), failure.status().orElse(null), failure.delayed(), failure.willRetryUntil().orElse(null)));
         }
         return named;
+    }
+
+    /** A recipient a report gives that is no address at all: empty, a program ("|..."), a file ("/...") or "@host". */
+    private static boolean namesNoAddress(String recipient) {
+        String trimmed = recipient.trim();
+        return trimmed.isEmpty() || trimmed.startsWith("|") || trimmed.startsWith("/") || trimmed.indexOf('@') <= 0;
     }
 
     private static Optional<String> wordsAbout(List<Failure> told, String recipient) {
