@@ -234,6 +234,16 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void anUnknownAddressReachedThroughAForwardingIsNotToldAsTheReadersMisspelling() {
+        Explanation forwarded = toldOf("<r@pool.remote.example> (expanded from <halima@remote.example>): user unknown");
+        Explanation direct = toldOf("550 5.1.1 <halima@remote.example>: Recipient address rejected: User unknown in local recipient table");
+
+        assertThat(forwarded.headline()).contains("forwards mail to another address");
+        assertThat(String.join(" ", forwarded.steps())).doesNotContain("Check the address");
+        assertThat(String.join(" ", direct.steps())).contains("Check the address");
+    }
+
+    @Test
     void aSendersQuotaIsNotClaimedForTheRecipientServersOwnLimits() {
         for (String reply : List.of("452 4.5.3 Limit of 50 recipients per session exceeded", "421 4.7.0 Per session limit exceeded",
             "552 5.2.2 Email quota exceeded")) {
