@@ -31,11 +31,6 @@ final class TextBounceReader {
     private static final int WHOLE_TEXT = -1;
     private static final Pattern ADDRESS = Pattern.compile(
         "(?<![\\w.+\\-=/])([A-Za-z0-9!#$%&'*+?^_`{|}~\\-]+(?:\\.[A-Za-z0-9!#$%&'*+?^_`{|}~\\-]+)*@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)+)");
-    /** Whether this is one e-mail address and nothing more (not a program's path, nor "@host"). */
-    static boolean isAddress(String text) {
-        return ADDRESS.matcher(text).matches();
-    }
-
     /** Lines that name the sender, not a failed recipient: header-like fields of the sender or the message... */
     private static final Pattern SENDER_FIELD = Pattern.compile(
         "(?i)\\s*(from|mail from|sender|reply-to|return-path|cc|bcc|x-[\\w-]+|message-id|in-reply-to|references|envelope-from|reporting-mta|received-from-mta)\\s*:");
@@ -59,6 +54,11 @@ final class TextBounceReader {
     /** What a bounce's subject says beyond announcing a bounce (see {@link BounceTexts#withoutAnnouncement}). */
     String subjectWords(String subject) {
         return texts.withoutAnnouncement(subject);
+    }
+
+    /** Whether this is one e-mail address and nothing more (not a program's path, nor "@host"). */
+    static boolean isAddress(String text) {
+        return ADDRESS.matcher(text).matches();
     }
 
     TextBounceReader(BounceTexts texts, BounceFamilies families) {

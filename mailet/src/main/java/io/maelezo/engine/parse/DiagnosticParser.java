@@ -21,7 +21,16 @@ public final class DiagnosticParser {
      * [192.0.2.1]: 550 ...", "192.0.2.1 does not like recipient. Remote host said: 550 ...").
      */
     public static int serverWordsStart(String text) {
-        String window = text.length() > SEARCH_WINDOW ? text.substring(0, SEARCH_WINDOW) : text;
+        return Math.max(refusalCodeIndex(text.length() > SEARCH_WINDOW ? text.substring(0, SEARCH_WINDOW) : text), 0);
+    }
+
+    /**
+     * Where the reply code of the refusal starts, or -1. A refusal is never a 2xx: a 4xx or 5xx
+     * after it is the refusal's ("Expected response code 250 but got code "432""); a 2xx alone
+     * ("221 Idle timeout, bye") is kept, and says nothing of whether the failure is temporary
+     * (Diagnostic.failureClass).
+     */
+    private static int refusalCodeIndex(String window) {
         int at = CodeScanner.replyCodeIndex(window);
         for (int next = at; next >= 0 && window.charAt(next) == '2'; ) {
             next = CodeScanner.replyCodeIndex(window, next + 3);
@@ -29,7 +38,7 @@ public final class DiagnosticParser {
                 at = next;
             }
         }
-        return Math.max(at, 0);
+        return at;
     }
 
     public Diagnostic parse(String raw) {
@@ -37,16 +46,7 @@ public final class DiagnosticParser {
             return new Diagnostic(null, null, "");
         }
         String window = raw.length() > SEARCH_WINDOW ? raw.substring(0, SEARCH_WINDOW) : raw;
-        int replyAt = CodeScanner.replyCodeIndex(window);
-        // A refusal is never a 2xx: a 4xx or 5xx after it is the refusal's ("Expected response code
-        // 250 but got code "432""); a 2xx alone ("221 Idle timeout, bye") is kept, and says nothing
-        // of whether the failure is temporary (Diagnostic.failureClass).
-        for (int next = replyAt; next >= 0 && window.charAt(next) == '2'; ) {
-            next = CodeScanner.replyCodeIndex(window, next + 3);
-            if (next >= 0 && window.charAt(next) != '2') {
-                replyAt = next;
-            }
-        }
+        int replyAt = refusalCodeIndex(window);
         int statusAt = CodeScanner.enhancedStatusIndex(window);
         String replyCode = replyAt < 0 ? null : window.substring(replyAt, replyAt + 3);
         String enhancedStatus = statusAt < 0 ? null : CodeScanner.enhancedStatusAt(window, statusAt);
