@@ -90,6 +90,7 @@ final class ClassifyEml {
             Verdict verdict = verdicts.get(i);
             result.writeStartObject();
             result.writeStringField("recipient", failures.get(i).recipient());
+            result.writeStringField("forwarded_to", failures.get(i).forwardedTo().orElse(null));
             result.writeStringField("action", verdict.action().id());
             JsonLine.classification(result, verdict.classification());
             result.writeStringField("reply", verdict.classification().diagnostic().text());

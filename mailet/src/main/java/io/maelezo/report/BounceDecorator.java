@@ -169,7 +169,8 @@ public final class BounceDecorator {
             .reportedStatus(failure.status().orElse(null))
             .action(failure.delayed() ? Action.DELAYED : Action.FAILED)
             .sendersReply(knownReply.orElse(null))
-            .otherRecipients(others);
+            .otherRecipients(others)
+            .forwarded(failure.forwardedTo().isPresent());
         if (bounce.failures().size() == 1) {
             evidence.bounceWords(() -> bounce.ownWords() + "\n" + bounce.subjectWords());
         }

@@ -98,8 +98,11 @@ public final class BounceReader {
                         }
                         reply = wordsAbout(told, recipient.recipient());
                     }
-                    failures.add(new Failure(recipient.recipient(), reply.or(recipient::status).orElse(""),
-                        recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null)));
+                    // Whom the reader wrote to: the Original-Recipient when the mail was passed on to another address.
+                    Optional<String> forwardedFrom = recipient.forwardedFrom();
+                    failures.add(new Failure(forwardedFrom.orElse(recipient.recipient()), reply.or(recipient::status).orElse(""),
+                        recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null),
+                        forwardedFrom.isPresent() ? recipient.recipient() : null));
                 }
             }
             if (failures.stream().anyMatch(failure -> namesNoAddress(failure.recipient()))) {

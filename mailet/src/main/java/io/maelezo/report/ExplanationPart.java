@@ -85,7 +85,9 @@ final class ExplanationPart {
         Language main = engine.settings().language();
         List<TechnicalRow> rows = new ArrayList<>();
         classified.forEach((failure, classification) -> rows.add(new TechnicalRow(
-            failure.recipient().isEmpty() ? "?" : DiagnosticParser.clean(failure.recipient()),
+            // The address the reader wrote, and, passed on to another, the one that failed (the report's Final-Recipient).
+            (failure.recipient().isEmpty() ? "?" : DiagnosticParser.clean(failure.recipient()))
+                + failure.forwardedTo().map(to -> " → " + DiagnosticParser.clean(to)).orElse(""),
             classification.replyCode().map(code -> engine.texts().require(main, "technical.code-meaning",
                 Map.of("code", code, "meaning", engine.codeMeaning(main, code)))).orElse(null),
             classification.enhancedStatus().orElse(null),

@@ -10,6 +10,7 @@ public final class Failure {
     private final String status;
     private final boolean delayed;
     private final Instant willRetryUntil;
+    private final String forwardedTo;
 
     public Failure(String recipient, String reply, boolean delayed) {
         this(recipient, reply, null, delayed);
@@ -22,6 +23,12 @@ public final class Failure {
 
     /** @param willRetryUntil until when the reporting server keeps trying a delayed recipient, or null */
     public Failure(String recipient, String reply, String status, boolean delayed, Instant willRetryUntil) {
+        this(recipient, reply, status, delayed, willRetryUntil, null);
+    }
+
+    /** @param forwardedTo the address the mail was passed on to, which failed, when {@code recipient} is the one the sender wrote; or null */
+    public Failure(String recipient, String reply, String status, boolean delayed, Instant willRetryUntil, String forwardedTo) {
+        this.forwardedTo = forwardedTo;
         this.recipient = recipient;
         this.reply = reply;
         this.status = status;
@@ -32,6 +39,15 @@ public final class Failure {
     /** The address; empty when the bounce does not say which recipient failed. */
     public String recipient() {
         return recipient;
+    }
+
+    /**
+     * The address the mail was passed on to (an alias or a forwarding), which is the one that
+     * failed, when {@link #recipient()} is the address the sender wrote (a report's
+     * Original-Recipient and Final-Recipient).
+     */
+    public Optional<String> forwardedTo() {
+        return Optional.ofNullable(forwardedTo);
     }
 
     /** The server's words about this recipient: a Diagnostic-Code, a Status, or the bounce's own text. */

@@ -18,6 +18,7 @@ public final class RecipientStatus {
     private final String status;
     private final String diagnosticCode;
     private final String willRetryUntil;
+    private final String originalRecipient;
 
     public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode) {
         this(finalRecipient, action, status, diagnosticCode, null);
@@ -25,6 +26,13 @@ public final class RecipientStatus {
 
     /** @param willRetryUntil the {@code Will-Retry-Until:} field (an RFC 5322 date-time), or null */
     public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode, String willRetryUntil) {
+        this(finalRecipient, action, status, diagnosticCode, willRetryUntil, null);
+    }
+
+    /** @param originalRecipient the {@code Original-Recipient:} field (RFC 3464 2.3.1: as the sender wrote it), or null */
+    public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode, String willRetryUntil,
+                           String originalRecipient) {
+        this.originalRecipient = originalRecipient;
         this.finalRecipient = finalRecipient;
         this.action = action;
         this.status = status;
@@ -34,8 +42,25 @@ public final class RecipientStatus {
 
     /** The address, without its {@code rfc822;} type or the angle brackets some servers put around it (McAfee). */
     public String recipient() {
-        String address = withoutType(finalRecipient).orElse("");
+        return withoutBrackets(withoutType(finalRecipient).orElse(""));
+    }
+
+    /**
+     * The address the sender wrote, when the report gives it apart from the one that failed: the
+     * mail was passed on (an alias or a forwarding) to {@link #recipient()}. Empty when the report
+     * gives none, or the same address (its case or quotes aside).
+     */
+    public Optional<String> forwardedFrom() {
+        Optional<String> original = withoutType(originalRecipient).map(RecipientStatus::withoutBrackets);
+        return original.filter(address -> address.indexOf('@') > 0 && !comparable(address).equals(comparable(recipient())));
+    }
+
+    private static String withoutBrackets(String address) {
         return address.length() > 2 && address.startsWith("<") && address.endsWith(">") ? address.substring(1, address.length() - 1).trim() : address;
+    }
+
+    private static String comparable(String address) {
+        return address.replace("\"", "").toLowerCase(Locale.ROOT);
     }
 
     public Optional<String> action() {

@@ -53,6 +53,26 @@ class BounceDecoratorTest {
     }
 
     @Test
+    void anAddressPassedOnToAnUnknownOneIsToldByTheAddressTheReaderWroteAsABrokenForwarding() throws Exception {
+        String bounce = "From: MAILER-DAEMON@mx.remote.example\r\nTo: amina@maelezo.test\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+            + "--b1\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nThis is the mail system at host mx.remote.example.\r\n\r\n"
+            + "<old.halima@pool.remote.example> (expanded from <halima@remote.example>): user unknown\r\n\r\n"
+            + "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.remote.example\r\n\r\n"
+            + "Final-Recipient: rfc822; old.halima@pool.remote.example\r\nOriginal-Recipient: rfc822;halima@remote.example\r\n"
+            + "Action: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: X-Postfix; user unknown\r\n\r\n"
+            + "--b1\r\nContent-Type: message/rfc822\r\n\r\n" + Dsn.ORIGINAL + "\r\n--b1--\r\n";
+        MimeMessage decorated = Dsn.roundTrip(DECORATOR.decorate(Dsn.parse(bounce.getBytes(StandardCharsets.US_ASCII)), Optional.empty())
+            .message().orElseThrow());
+        String text = Dsn.text(decorated).replaceAll("\\s+", " ");
+
+        assertThat(text).contains("Your email did not reach: halima@remote.example")
+            .contains("the address you wrote to forwards mail to another address")
+            .contains("halima@remote.example → old.halima@pool.remote.example")
+            .doesNotContain("Check the address carefully");
+    }
+
+    @Test
     void theExplanationComesFirstAsTextAndHtmlAndTheReportStaysAReport() throws Exception {
         MimeMessage decorated = decorate(Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST));
 

@@ -147,6 +147,15 @@ public final class Classification {
             textVariant, adminTold) : this;
     }
 
+    /**
+     * The same failure told by the texts of {@code group} (a variant of its category's), for what
+     * the report says beside the reply: an unknown address reached through a forwarding.
+     */
+    Classification toldAs(String group) {
+        return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy,
+            () -> Optional.of(group), adminTold);
+    }
+
     /** The same failure, the administrator having been alerted to it (a refusal of this installation itself). */
     public Classification withAdminTold() {
         return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariant,

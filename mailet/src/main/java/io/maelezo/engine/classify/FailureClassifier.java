@@ -30,8 +30,16 @@ public final class FailureClassifier {
     }
 
     public Verdict decide(FailureEvidence evidence) {
-        return new Verdict(classify(evidence), evidence.action());
+        Classification classification = classify(evidence);
+        if (evidence.forwarded() && classification.category() == Category.MAILBOX_UNKNOWN && !classification.aboutAnotherRecipient()) {
+            // The address the reader wrote was passed on, and the one it led to is unknown: not a misspelling of theirs.
+            classification = classification.toldAs(FORWARDED_TO_UNKNOWN);
+        }
+        return new Verdict(classification, evidence.action());
     }
+
+    /** The texts (text-variants.tsv) of an unknown address reached through a forwarding. */
+    static final String FORWARDED_TO_UNKNOWN = "mailbox-unknown-forwarded";
 
     private Classification classify(FailureEvidence evidence) {
         Optional<String> sendersReply = evidence.sendersReply();

@@ -21,6 +21,7 @@ public final class FailureEvidence {
     private final String sendersReply;
     private final List<String> otherRecipients;
     private final Supplier<String> bounceWords;
+    private final boolean forwarded;
 
     private FailureEvidence(Builder builder) {
         this.recipient = builder.recipient;
@@ -30,6 +31,7 @@ public final class FailureEvidence {
         this.sendersReply = builder.sendersReply;
         this.otherRecipients = List.copyOf(builder.otherRecipients);
         this.bounceWords = builder.bounceWords;
+        this.forwarded = builder.forwarded;
     }
 
     public static Builder of(String recipient) {
@@ -65,6 +67,14 @@ public final class FailureEvidence {
         return otherRecipients;
     }
 
+    /**
+     * The report says the mail was passed on from this recipient (the address the sender wrote) to
+     * another address, which is the one that failed (its Original-Recipient and Final-Recipient differ).
+     */
+    public boolean forwarded() {
+        return forwarded;
+    }
+
     /** The whole bounce's own words (and subject), read only when the reply says nothing and this is its only recipient. */
     public Optional<String> bounceWords() {
         return bounceWords == null ? Optional.empty() : Optional.ofNullable(bounceWords.get());
@@ -79,6 +89,7 @@ public final class FailureEvidence {
         private String sendersReply;
         private List<String> otherRecipients = List.of();
         private Supplier<String> bounceWords;
+        private boolean forwarded;
 
         private Builder(String recipient) {
             this.recipient = Objects.requireNonNull(recipient);
@@ -117,6 +128,11 @@ public final class FailureEvidence {
         /** The bounce's words, read only if they are needed (reading them means reading the whole bounce's text). */
         public Builder bounceWords(Supplier<String> words) {
             this.bounceWords = words;
+            return this;
+        }
+
+        public Builder forwarded(boolean forwarded) {
+            this.forwarded = forwarded;
             return this;
         }
 
