@@ -20,7 +20,9 @@ import io.maelezo.engine.Category;
  *       this is the bounce's only recipient, the bounce's own words, if they say more; and when it
  *       says only that the delivery expired, the cause the bounce's words name, still final.</li>
  * </ol>
- * The action (failed or delayed) is the report's; a delayed recipient's category is its cause.
+ * The action (failed or delayed) is the report's; a delayed recipient's category is its cause. An
+ * unknown address the report says the mail was passed on to, from the one the reader wrote, is told
+ * by the texts of a broken forwarding, not of a misspelling.
  */
 public final class FailureClassifier {
     private final RecentClassifications classifications;
