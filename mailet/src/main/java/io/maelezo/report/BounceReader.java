@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.mail.MessagingException;
 import javax.mail.Multipart;
@@ -113,13 +115,13 @@ public final class BounceReader {
             }
             if (!recipients.isEmpty()) {
                 // The report's own fields say it all: its text is read only if a reply says nothing.
-                return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, words, multipart(content)));
+                return Optional.of(new BounceReport(index < 0 ? null : top, index, status, writtenAddresses(failures), subject, words, multipart(content)));
             }
             String ownWords = text.ownWords(MessageText.of(message));
             if (text.looksLikeBounce(message, ownWords)) {
                 failures = text.failures(message, ownWords);
             }
-            return Optional.of(new BounceReport(index < 0 ? null : top, index, status, failures, subject, () -> ownWords, multipart(content)));
+            return Optional.of(new BounceReport(index < 0 ? null : top, index, status, writtenAddresses(failures), subject, () -> ownWords, multipart(content)));
         }
         String ownWords = text.ownWords(MessageText.of(message));
         if (text.looksLikeBounce(message, ownWords)) {
@@ -132,7 +134,7 @@ public final class BounceReader {
                     failures = inner.get();
                 }
             }
-            return Optional.of(new BounceReport(null, -1, null, failures, subject, () -> ownWords, multipart(content)));
+            return Optional.of(new BounceReport(null, -1, null, writtenAddresses(failures), subject, () -> ownWords, multipart(content)));
         }
         return Optional.empty();
     }
@@ -160,6 +162,51 @@ public final class BounceReader {
                 : new Failure(inText, failure.reply(), failure.status().orElse(null), failure.delayed(), failure.willRetryUntil().orElse(null)));
         }
         return named;
+    }
+
+    /** The address just before "(expanded from ...)" and the one in it; each looked for in a short window, so a long reply costs no more. */
+    private static final Pattern FAILED_BEFORE = Pattern.compile("<?([^\\s<>()]{1,254}@[^\\s<>()]{1,254}?)>?\\s*$");
+    private static final Pattern WRITTEN_IN = Pattern.compile("^\\s*<?([^\\s<>()]{1,254}@[^\\s<>()]{1,254}?)>?\\)");
+    private static final List<String> REACHED_FROM = List.of("(ultimately generated from", "(expanded from:", "(expanded from");
+    private static final int WINDOW = 300;
+
+    /**
+     * Each failure named by the address the reader wrote when its words say the failed one was
+     * reached from it: Exim's "b@y (ultimately generated from a@x)", Postfix's "<b@y> (expanded
+     * from <a@x>)", sendmail's "(expanded from: <a@x>)" right after it. The failed address is kept
+     * as {@link Failure#forwardedTo()}, as a report's Original-Recipient gives it.
+     */
+    private static List<Failure> writtenAddresses(List<Failure> failures) {
+        List<Failure> named = null;
+        for (int i = 0; i < failures.size(); i++) {
+            Failure failure = failures.get(i);
+            if (failure.forwardedTo().isPresent() || failure.recipient().isEmpty()) {
+                continue;
+            }
+            Optional<String> written = writtenAddress(failure.reply(), failure.recipient());
+            if (written.isPresent()) {
+                if (named == null) {
+                    named = new ArrayList<>(failures);
+                }
+                named.set(i, new Failure(written.get(), failure.reply(), failure.status().orElse(null), failure.delayed(),
+                    failure.willRetryUntil().orElse(null), failure.recipient()));
+            }
+        }
+        return named == null ? failures : named;
+    }
+
+    private static Optional<String> writtenAddress(String reply, String failed) {
+        String lower = reply.toLowerCase(Locale.ROOT);
+        for (String words : REACHED_FROM) {
+            for (int at = lower.indexOf(words); at >= 0; at = lower.indexOf(words, at + 1)) {
+                Matcher before = FAILED_BEFORE.matcher(reply.substring(Math.max(0, at - WINDOW), at));
+                Matcher in = WRITTEN_IN.matcher(reply.substring(at + words.length(), Math.min(reply.length(), at + words.length() + WINDOW)));
+                if (before.find() && before.group(1).equalsIgnoreCase(failed) && in.find() && !in.group(1).equalsIgnoreCase(failed)) {
+                    return Optional.of(in.group(1));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A recipient a report gives that is no address at all: empty, a program ("|..."), a file ("/...") or "@host". */

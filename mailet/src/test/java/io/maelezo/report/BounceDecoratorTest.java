@@ -73,6 +73,26 @@ class BounceDecoratorTest {
     }
 
     @Test
+    void anEximTextBounceOfAForwardedAddressNamesTheAddressTheReaderWrote() throws Exception {
+        String bounce = "From: Mail Delivery System <Mailer-Daemon@mx.remote.example>\r\nTo: amina@maelezo.test\r\n"
+            + "Subject: Mail delivery failed: returning message to sender\r\n\r\n"
+            + "This message was created automatically by mail delivery software.\r\n\r\n"
+            + "A message that you sent could not be delivered to one or more of its\r\n"
+            + "recipients. This is a permanent error. The following address(es) failed:\r\n\r\n"
+            + "  old.halima@pool.remote.example (ultimately generated from halima@remote.example)\r\n"
+            + "    SMTP error from remote mail server after RCPT TO:<old.halima@pool.remote.example>:\r\n"
+            + "    host mx.pool.remote.example [192.0.2.7]: 550 5.1.1 User unknown\r\n\r\n"
+            + "------ This is a copy of the message, including all the headers. ------\r\n\r\n" + Dsn.ORIGINAL;
+        MimeMessage decorated = Dsn.roundTrip(DECORATOR.decorate(Dsn.parse(bounce.getBytes(StandardCharsets.US_ASCII)), Optional.empty())
+            .message().orElseThrow());
+        String text = Dsn.text(decorated).replaceAll("\\s+", " ");
+
+        assertThat(text).contains("Your email did not reach: halima@remote.example")
+            .contains("the address you wrote to forwards mail to another address")
+            .contains("halima@remote.example → old.halima@pool.remote.example");
+    }
+
+    @Test
     void theExplanationComesFirstAsTextAndHtmlAndTheReportStaysAReport() throws Exception {
         MimeMessage decorated = decorate(Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST));
 
