@@ -167,12 +167,12 @@ public final class BounceReader {
     /** The address just before "(expanded from ...)" and the one in it; each looked for in a short window, so a long reply costs no more. */
     private static final Pattern FAILED_BEFORE = Pattern.compile("<?([^\\s<>()]{1,254}@[^\\s<>()]{1,254}?)>?\\s*$");
     private static final Pattern WRITTEN_IN = Pattern.compile("^\\s*<?([^\\s<>()]{1,254}@[^\\s<>()]{1,254}?)>?\\)");
-    private static final List<String> REACHED_FROM = List.of("(ultimately generated from", "(expanded from:", "(expanded from");
+    private static final List<String> REACHED_FROM = List.of("(ultimately generated from", "(generated from", "(expanded from:", "(expanded from");
     private static final int WINDOW = 300;
 
     /**
      * Each failure named by the address the reader wrote when its words say the failed one was
-     * reached from it: Exim's "b@y (ultimately generated from a@x)", Postfix's "<b@y> (expanded
+     * reached from it: Exim's "b@y (ultimately generated from a@x)" (Orange's "(generated from a@x)"), Postfix's "<b@y> (expanded
      * from <a@x>)", sendmail's "(expanded from: <a@x>)" right after it. The failed address is kept
      * as {@link Failure#forwardedTo()}, as a report's Original-Recipient gives it.
      */
