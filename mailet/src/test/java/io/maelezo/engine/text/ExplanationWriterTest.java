@@ -186,7 +186,7 @@ class ExplanationWriterTest {
         Explanation perHour = toldOf("452 Too many recipients received this hour");
 
         assertThat(perEmail.headline()).contains("more people than the recipient's server accepts in one email");
-        assertThat(String.join(" ", perEmail.steps())).contains("smaller groups").doesNotContain("Wait");
+        assertThat(String.join(" ", perEmail.steps())).contains("fewer recipients each").doesNotContain("Wait");
         assertThat(perHour.headline()).doesNotContain("in one email");
     }
 
