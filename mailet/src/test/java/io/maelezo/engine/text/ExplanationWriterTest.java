@@ -203,6 +203,79 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void smtpsBareMailboxUnavailableIsNotToldAsSurelyNoSuchMailbox() {
+        Explanation bare = toldOf("550 5.5.0 Requested action not taken: mailbox unavailable (S2017062302)");
+        Explanation unknown = toldOf("550 5.1.1 Requested action not taken: mailbox unavailable");
+
+        assertThat(bare.headline()).contains("said this mailbox is unavailable");
+        assertThat(String.join(" ", bare.whatHappened())).contains("Most often").contains("closed or blocked")
+            .doesNotContain("said it has no mailbox with this address");
+        assertThat(unknown.headline()).contains("does not recognise this address");
+    }
+
+    @Test
+    void aFullMailboxNobodyUsesAsksWhetherTheAddressIsStillUsedNotToDeleteOldEmails() {
+        Explanation inactive = toldOf("552-5.2.2 The recipient's inbox is out of storage space and inactive. Please direct the recipient to "
+            + "552 5.2.2 https://support.google.com/mail/?p=OverQuotaPerm - gsmtp");
+
+        assertThat(inactive.headline()).contains("no longer in use");
+        assertThat(String.join(" ", inactive.steps())).contains("still use this address").doesNotContain("delete old emails");
+        assertThat(String.join(" ", toldOf("552 5.2.2 Mailbox full").steps())).contains("delete old emails");
+    }
+
+    @Test
+    void aMovedAddressIsNotToldAsAMoveTheServerNeverSaid() {
+        for (String reply : List.of("551 not our user", "550 5.1.6 recipient no longer on server")) {
+            Explanation moved = toldOf(reply);
+
+            assertThat(String.join(" ", moved.whatHappened())).as(reply).contains("no longer in use there")
+                .doesNotContain("said this person has moved");
+        }
+    }
+
+    @Test
+    void aBlockedAttachmentIsToldAsSendingWithoutTheFileNotAsAnUnclearRule() {
+        for (String reply : List.of("550 Message contains disallowed file extension (exe)", "552 Illegal Attachment",
+            "550 5.7.1 These attachments are not allowed -- Compress before mailing.", "Zu viele Anhänge in der E-Mail")) {
+            Explanation attachment = toldOf(reply);
+
+            assertThat(attachment.headline()).as(reply).contains("does not accept one of its attachments");
+            assertThat(String.join(" ", attachment.steps())).as(reply).contains("without that file").contains("by a link");
+        }
+        assertThat(toldOf("550 5.7.1 Rejected by policy").headline()).doesNotContain("attachment");
+    }
+
+    @Test
+    void aRefusedSendingAddressIsToldAsTheReadersOwnAddressNotAnyOfThreeCauses() {
+        for (String reply : List.of("501 5.1.8 Sender address rejected", "554 5.7.1 <s@sender.example>: Sender address rejected: Access denied")) {
+            Explanation sender = toldOf(reply);
+
+            assertThat(sender.headline()).as(reply).contains("refused the address it was sent from");
+            assertThat(String.join(" ", sender.whatHappened())).as(reply).contains("not the recipient's address")
+                .doesNotContain("the email's content");
+        }
+    }
+
+    @Test
+    void aConnectionRefusedOnTheSendingMachineItselfIsToldAsTheProvidersFaultNotTheRecipients() {
+        Explanation own = toldOf("Deferred: Connection refused by [127.0.0.1]");
+        Explanation remote = toldOf("connect to mx.remote.example[192.0.2.1]:25: Connection refused");
+
+        assertThat(own.headline()).contains("inside its own system");
+        assertThat(String.join(" ", own.whatHappened())).contains("not on the recipient's side").doesNotContain("usually on the recipient's side");
+        assertThat(remote.headline()).contains("could not reach the recipient's server");
+    }
+
+    @Test
+    void anOpenRelayListingAsksTheProviderToCloseTheRelayNotOnlyToAskForRemoval() {
+        Explanation relay = toldOf("501 <a@remote.example>... no access from mail server [192.0.2.55] which is an open relay");
+
+        assertThat(relay.headline()).contains("open relay");
+        assertThat(String.join(" ", relay.steps())).contains("does not pass on email for anyone");
+        assertThat(String.join(" ", relay.whatHappened())).doesNotContain("spam sent by another user");
+    }
+
+    @Test
     void gmailsSendMailAsFailureIsToldAsTheReadersOwnSettingsNotTheRecipientsChecks() {
         Explanation sendAs = toldOf("** Message not delivered ** You're sending this from a different address or alias using the 'Send mail as' "
             + "feature. The settings for your 'Send mail as' account are misconfigured or out of date. Check those settings and try resending. "
