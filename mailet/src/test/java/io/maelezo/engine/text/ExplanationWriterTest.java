@@ -88,7 +88,7 @@ class ExplanationWriterTest {
             assertThat(String.join(" ", told.whatHappened())).as(reply).contains("The recipient's server did not refuse your email");
         }
         assertThat(toldOf("450 4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time.")
-            .headline()).contains("the recipient's server");
+            .headline()).contains("the recipient's mailbox");
     }
 
     @Test
@@ -193,6 +193,7 @@ class ExplanationWriterTest {
     @Test
     void aFaultInHowTheEmailWasBuiltIsNotToldAsTwoServersThatDidNotUnderstandEachOther() {
         for (String reply : List.of("550-5.7.1 Messages with multiple addresses in From: header are not accepted. - gsmtp",
+            "550 5.7.1 Messages missing a valid address in the From: header, or having no From: header, are not accepted.",
             "554 Transaction failed: Duplicate header 'DKIM-Signature'.", "552 5.6.0 Headers too large (3 max)")) {
             Explanation format = toldOf(reply);
 
@@ -211,6 +212,9 @@ class ExplanationWriterTest {
         assertThat(String.join(" ", bare.whatHappened())).contains("Most often").contains("closed or blocked")
             .doesNotContain("said it has no mailbox with this address");
         assertThat(unknown.headline()).contains("does not recognise this address");
+        assertThat(String.join(" ", toldOf("450 Requested mail action not taken: mailbox unavailable").whatHappened()))
+            .contains("unavailable for now").doesNotContain("has no mailbox with this address");
+        assertThat(toldOf("450 \"MAIL FROM\" mailbox unavailable").headline()).contains("refused the address it was sent from");
     }
 
     @Test
@@ -243,6 +247,7 @@ class ExplanationWriterTest {
             assertThat(String.join(" ", attachment.steps())).as(reply).contains("without that file").contains("by a link");
         }
         assertThat(toldOf("550 5.7.1 Rejected by policy").headline()).doesNotContain("attachment");
+        assertThat(toldOf("This message contains an link to unwanted file extension mime").headline()).doesNotContain("attachment");
     }
 
     @Test
@@ -273,6 +278,52 @@ class ExplanationWriterTest {
         assertThat(relay.headline()).contains("open relay");
         assertThat(String.join(" ", relay.steps())).contains("does not pass on email for anyone");
         assertThat(String.join(" ", relay.whatHappened())).doesNotContain("spam sent by another user");
+        assertThat(toldOf("550 Open Proxy in HELO/EHLO (HELO was 192.0.2.10)").headline()).doesNotContain("open relay");
+    }
+
+    @Test
+    void aHomeOrDynamicAddressIsToldAsARelayToUseNotAsASpamListingToBeRemovedFrom() {
+        for (String reply : List.of("550-5.7.1 [192.0.2.7] The IP you're using to send mail is not authorized to send email directly to our "
+            + "servers. Please use the SMTP relay at your service provider instead. - gsmtp",
+            "550 5.7.1 Mail from IP 192.0.2.7 was rejected due to listing in Spamhaus PBL. For details please see "
+                + "http://www.spamhaus.org/query/bl?ip=192.0.2.7")) {
+            Explanation dynamic = toldOf(reply);
+
+            assertThat(dynamic.headline()).as(reply).contains("home or dynamic internet address");
+            assertThat(String.join(" ", dynamic.whatHappened())).as(reply).contains("192.0.2.7").contains("not a listing for spam")
+                .doesNotContain("spam sent by another user");
+            assertThat(String.join(" ", dynamic.steps())).as(reply).contains("through a relay");
+        }
+        assertThat(toldOf("554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org").headline())
+            .contains("is on a blocklist");
+    }
+
+    @Test
+    void oneMailboxReceivingTooMuchMailIsTheRecipientsLimitNotTheProviderServers() {
+        Explanation busy = toldOf("450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages "
+            + "from being delivered. Please resend your message at a later time. - gsmtp");
+
+        assertThat(busy.headline()).contains("the recipient's mailbox is receiving too much email");
+        assertThat(String.join(" ", busy.whatHappened())).doesNotContain("all mail from your provider's server");
+        assertThat(String.join(" ", busy.steps())).doesNotContain("smaller groups");
+    }
+
+    @Test
+    void mailToManyUnknownAddressesIsToldAsTheProviderServersToStopNotAsAnOpenRelay() {
+        Explanation held = toldOf("421 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)");
+
+        assertThat(held.headline()).contains("too many addresses there that do not exist");
+        assertThat(String.join(" ", held.steps())).contains("stop the email to addresses that do not exist").doesNotContain("removal");
+    }
+
+    @Test
+    void aLoginRefusedInWordsIsNotToldAsFailedSpfOrDkimChecks() {
+        for (String reply : List.of("504 5.7.4 Unrecognized Authentication Type. - gsmtp", "554 5.7.0 Too Many Unauthenticated commands. - gsmtp",
+            "526 Authentication failure[0]")) {
+            assertThat(String.join(" ", toldOf(reply).whatHappened())).as(reply).doesNotContain("SPF");
+        }
+        assertThat(CLASSIFIER.classify("421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't "
+            + "aligned with either the authenticated SPF or DKIM organizational domain.").category().id()).isEqualTo("authentication");
     }
 
     @Test

@@ -75,6 +75,9 @@ class TextsSuiteTest {
         REPLIES.put("sender-address-rejected", "554 5.7.1 <s@sender.example>: Sender address rejected: Access denied");
         REPLIES.put("network-own-server", "Deferred: Connection refused by [127.0.0.1]");
         REPLIES.put("open-relay", "553 No mail accepted from an open relay (192.0.2.10); check your server configs (#5.7.1)");
+        REPLIES.put("rate-limited-mailbox", "450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered.");
+        REPLIES.put("rate-limited-unknown-recipients", "421 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)");
+        REPLIES.put("blocklisted-dynamic-ip", "550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus PBL");
         REPLIES.put("expired", "Too many retries failure. Bouncing after 5 retries.");
         REPLIES.put("unknown", "something went wrong");
         REPLIES.put("unknown-2xx", "250 2.0.0 OK");
@@ -193,7 +196,8 @@ class TextsSuiteTest {
                 expected = "authentication"; // told by texts of its own (text-variants.tsv)
             }
             expected = Map.of("mailbox-unavailable", "mailbox-unknown", "mailbox-full-inactive", "mailbox-full", "attachment-blocked", "policy",
-                "sender-address-rejected", "policy", "network-own-server", "network", "open-relay", "blocklisted") // texts of their own
+                "sender-address-rejected", "policy", "network-own-server", "network", "open-relay", "blocklisted", "rate-limited-mailbox", "rate-limited",
+                "rate-limited-unknown-recipients", "blocklisted", "blocklisted-dynamic-ip", "blocklisted") // texts of their own
                 .getOrDefault(sample.getKey(), expected);
             if (sample.getKey().equals("server-name-listed")) {
                 expected = "blocklisted"; // the sending server's name on a list of domains: texts of its own
