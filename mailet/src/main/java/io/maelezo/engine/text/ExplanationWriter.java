@@ -226,8 +226,11 @@ public final class ExplanationWriter {
         String temporary = "temporary." + classification.temporary();
         first(language, values, temporary + "." + group.substring("category.".length()), temporary).ifPresent(what::add);
         // An operator's note says how to get a listing removed: no use when the "listing" is the recipient server's mistake.
+        // A group that tells another kind of block than a spam listing (a home address, mail to unknown addresses) has
+        // its own note (blocklist.note.GROUP), so that the operator's does not contradict it.
         classification.blocklist().filter(operator -> !classification.misconfiguredBlocklist())
-            .flatMap(operator -> texts.render(language, "blocklist." + operator.id() + ".note", values))
+            .flatMap(operator -> first(language, values, "blocklist.note." + group.substring("category.".length()),
+                "blocklist." + operator.id() + ".note"))
             .ifPresent(what::add);
 
         List<String> steps = new ArrayList<>(texts.renderNumbered(language, group + ".step", values));

@@ -314,6 +314,8 @@ class ExplanationWriterTest {
 
         assertThat(held.headline()).contains("too many addresses there that do not exist");
         assertThat(String.join(" ", held.steps())).contains("stop the email to addresses that do not exist").doesNotContain("removal");
+        assertThat(String.join(" ", held.whatHappened())).as("the operator's own note would say it is about spam complaints")
+            .doesNotContain("mark much of the mail from it as spam");
     }
 
     @Test
