@@ -208,8 +208,8 @@ class ExplanationWriterTest {
         Explanation bare = toldOf("550 5.5.0 Requested action not taken: mailbox unavailable (S2017062302)");
         Explanation unknown = toldOf("550 5.1.1 Requested action not taken: mailbox unavailable");
 
-        assertThat(bare.headline()).contains("said this mailbox is unavailable");
-        assertThat(String.join(" ", bare.whatHappened())).contains("Most often").contains("closed or blocked")
+        assertThat(bare.headline()).contains("said the mailbox of this address is unavailable");
+        assertThat(String.join(" ", bare.whatHappened())).contains("Usually").contains("closed or blocked")
             .doesNotContain("said it has no mailbox with this address");
         assertThat(unknown.headline()).contains("does not recognise this address");
         assertThat(String.join(" ", toldOf("450 Requested mail action not taken: mailbox unavailable").whatHappened()))
@@ -244,7 +244,7 @@ class ExplanationWriterTest {
             Explanation attachment = toldOf(reply);
 
             assertThat(attachment.headline()).as(reply).contains("does not accept one of its attachments");
-            assertThat(String.join(" ", attachment.steps())).as(reply).contains("without that file").contains("by a link");
+            assertThat(String.join(" ", attachment.steps())).as(reply).contains("without the file that was refused").contains("by a link");
         }
         assertThat(toldOf("550 5.7.1 Rejected by policy").headline()).doesNotContain("attachment");
         assertThat(toldOf("This message contains an link to unwanted file extension mime").headline()).doesNotContain("attachment");
@@ -267,7 +267,7 @@ class ExplanationWriterTest {
         Explanation remote = toldOf("connect to mx.remote.example[192.0.2.1]:25: Connection refused");
 
         assertThat(own.headline()).contains("inside its own system");
-        assertThat(String.join(" ", own.whatHappened())).contains("not on the recipient's side").doesNotContain("usually on the recipient's side");
+        assertThat(String.join(" ", own.whatHappened())).contains("a part of its own mail system").doesNotContain("usually on the recipient's side");
         assertThat(remote.headline()).contains("could not reach the recipient's server");
     }
 
@@ -289,8 +289,8 @@ class ExplanationWriterTest {
                 + "http://www.spamhaus.org/query/bl?ip=192.0.2.7")) {
             Explanation dynamic = toldOf(reply);
 
-            assertThat(dynamic.headline()).as(reply).contains("home or dynamic internet address");
-            assertThat(String.join(" ", dynamic.whatHappened())).as(reply).contains("192.0.2.7").contains("not a listing for spam")
+            assertThat(dynamic.headline()).as(reply).contains("may not send email directly");
+            assertThat(String.join(" ", dynamic.whatHappened())).as(reply).contains("192.0.2.7").contains("home, dial-up or changing (dynamic) internet connection").contains("not about spam")
                 .doesNotContain("spam sent by another user");
             assertThat(String.join(" ", dynamic.steps())).as(reply).contains("through a relay");
         }
@@ -312,8 +312,9 @@ class ExplanationWriterTest {
     void mailToManyUnknownAddressesIsToldAsTheProviderServersToStopNotAsAnOpenRelay() {
         Explanation held = toldOf("421 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)");
 
-        assertThat(held.headline()).contains("too many addresses there that do not exist");
-        assertThat(String.join(" ", held.steps())).contains("stop the email to addresses that do not exist").doesNotContain("removal");
+        assertThat(held.headline()).contains("is refusing email from your provider's server");
+        assertThat(String.join(" ", held.whatHappened())).contains("many addresses there that the recipient's server does not recognise");
+        assertThat(String.join(" ", held.steps())).contains("stop the email to addresses that are not recognised").doesNotContain("removal");
         assertThat(String.join(" ", held.whatHappened())).as("the operator's own note would say it is about spam complaints")
             .doesNotContain("mark much of the mail from it as spam");
     }
