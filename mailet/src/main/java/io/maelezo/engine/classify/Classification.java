@@ -122,6 +122,15 @@ public final class Classification {
     }
 
     /**
+     * A list of domains (blocklists.tsv rows of category spam: the Spamhaus DBL, SURBL, URIBL) holds
+     * a domain of the message, in its links or the sender's own: not the sending server, not the
+     * words of the email.
+     */
+    public boolean messageDomainListed() {
+        return category == Category.SPAM && blocklist != null && !blocklist.listsServers();
+    }
+
+    /**
      * The same reply, as the reason of a recipient it was not about: James keeps one reply for a
      * whole mail, and it named another of the mail's recipients. The category is unknown; the
      * codes and words stay, as evidence for the technical section.

@@ -165,8 +165,9 @@ public final class ExplanationWriter {
 
     /**
      * Which texts tell this reason: the category's, or a variant of it whose words differ (a reply
-     * about another recipient, a misconfigured list, a refused login, a bare refusal code, and the
-     * variants of {@code text-variants.tsv}: a mail loop).
+     * about another recipient, a misconfigured list, a refused login, the variants of
+     * {@code text-variants.tsv}: a mail loop; a domain of the message on a list of domains; a bare
+     * refusal code).
      */
     public static String reasonGroup(Classification classification) {
         if (classification.aboutAnotherRecipient()) {
@@ -183,6 +184,9 @@ public final class ExplanationWriter {
         }
         if (classification.textVariant().isPresent()) {
             return classification.textVariant().get(); // words that say more than the category (text-variants.tsv)
+        }
+        if (classification.messageDomainListed()) {
+            return "spam-domain-listed"; // a domain of the message on a list of domains, not its words
         }
         if (classification.basis() == Classification.Basis.REPLY_CODE && classification.category() == Category.POLICY) {
             return "unknown"; // a bare 550 or 554 proves a refusal, not its reason

@@ -330,6 +330,21 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aDomainOfTheMessageOnAListOfDomainsIsToldAsThatDomainNotAsItsWords() {
+        for (String reply : List.of("550 5.7.1 Your email was rejected due to having a domain present in the Spamhaus DBL -- see https://www.spamhaus.org/dbl/",
+            "550 example.com listed in multi.uribl.com; see http://lookup.uribl.com/?domain=example.com", "Rejected by SURBL.")) {
+            Explanation listed = toldOf(reply);
+
+            assertThat(listed.headline()).as(reply).contains("a domain named in it is on a list of domains seen in spam");
+            assertThat(String.join(" ", listed.steps())).as(reply).contains("without them").contains("If the domain is your own")
+                .doesNotContain("spam filter's administrator");
+        }
+        assertThat(toldOf("550 5.7.1 Message rejected as spam by Content Filtering").headline()).contains("a spam filter refused it");
+        assertThat(toldOf("554 5.7.1 Service unavailable; Sender address [s@sender.example] blocked using dbl.spamhaus.org").headline())
+            .contains("the domain of your address");
+    }
+
+    @Test
     void gmailsSendMailAsFailureIsToldAsTheReadersOwnSettingsNotTheRecipientsChecks() {
         Explanation sendAs = toldOf("** Message not delivered ** You're sending this from a different address or alias using the 'Send mail as' "
             + "feature. The settings for your 'Send mail as' account are misconfigured or out of date. Check those settings and try resending. "

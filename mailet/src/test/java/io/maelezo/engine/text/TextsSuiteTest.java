@@ -78,6 +78,7 @@ class TextsSuiteTest {
         REPLIES.put("rate-limited-mailbox", "450 4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered.");
         REPLIES.put("rate-limited-unknown-recipients", "421 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)");
         REPLIES.put("blocklisted-dynamic-ip", "550 5.7.1 Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus PBL");
+        REPLIES.put("spam-domain-listed", "550 example.com listed in dbl.spamhaus.org; see http://www.spamhaus.org/query/dbl?domain=example.com");
         REPLIES.put("expired", "Too many retries failure. Bouncing after 5 retries.");
         REPLIES.put("unknown", "something went wrong");
         REPLIES.put("unknown-2xx", "250 2.0.0 OK");
@@ -197,7 +198,7 @@ class TextsSuiteTest {
             }
             expected = Map.of("mailbox-unavailable", "mailbox-unknown", "mailbox-full-inactive", "mailbox-full", "attachment-blocked", "policy",
                 "sender-address-rejected", "policy", "network-own-server", "network", "open-relay", "blocklisted", "rate-limited-mailbox", "rate-limited",
-                "rate-limited-unknown-recipients", "blocklisted", "blocklisted-dynamic-ip", "blocklisted") // texts of their own
+                "rate-limited-unknown-recipients", "blocklisted", "blocklisted-dynamic-ip", "blocklisted", "spam-domain-listed", "spam") // texts of their own
                 .getOrDefault(sample.getKey(), expected);
             if (sample.getKey().equals("server-name-listed")) {
                 expected = "blocklisted"; // the sending server's name on a list of domains: texts of its own
