@@ -345,6 +345,30 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void anAddressOnAListOfInfectedMachinesAsksToCleanTheMachineNotToBlameAnotherUsersSpam() {
+        Explanation infected = toldOf("554 IB105. Connection refused. 192.0.2.10 is listed on the Exploits Block List (XBL). Please visit "
+            + "http://www.spamhaus.org/xbl for more information.");
+
+        assertThat(infected.headline()).contains("hacked or infected machines");
+        assertThat(String.join(" ", infected.whatHappened())).contains("192.0.2.10").doesNotContain("spam sent by another user");
+        assertThat(String.join(" ", infected.steps())).contains("find and clean");
+        assertThat(toldOf("554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using sbl-xbl.spamhaus.org").headline())
+            .contains("is on a blocklist");
+    }
+
+    @Test
+    void theRecipientsOwnBlockedSendersAreToldAsTheRecipientsToLiftNotAsWordsToChange() {
+        for (String reply : List.of("550 You are registered as spammer (by user's reject list)", "550 Mail is rejected by recipients",
+            "Refused due to recipient preferences")) {
+            Explanation blocked = toldOf(reply);
+
+            assertThat(blocked.headline()).as(reply).contains("the recipient's own settings refuse email from your address");
+            assertThat(String.join(" ", blocked.steps())).as(reply).contains("remove your address from their blocked senders")
+                .doesNotContain("plain-text");
+        }
+    }
+
+    @Test
     void gmailsSendMailAsFailureIsToldAsTheReadersOwnSettingsNotTheRecipientsChecks() {
         Explanation sendAs = toldOf("** Message not delivered ** You're sending this from a different address or alias using the 'Send mail as' "
             + "feature. The settings for your 'Send mail as' account are misconfigured or out of date. Check those settings and try resending. "
