@@ -232,7 +232,7 @@ class ExplanationWriterTest {
         for (String reply : List.of("551 not our user", "550 5.1.6 recipient no longer on server")) {
             Explanation moved = toldOf(reply);
 
-            assertThat(String.join(" ", moved.whatHappened())).as(reply).contains("no longer in use there")
+            assertThat(String.join(" ", moved.whatHappened())).as(reply).contains("not, or no longer, in use there")
                 .doesNotContain("said this person has moved");
         }
     }
@@ -366,6 +366,14 @@ class ExplanationWriterTest {
             assertThat(String.join(" ", blocked.steps())).as(reply).contains("remove your address from their blocked senders")
                 .doesNotContain("plain-text");
         }
+    }
+
+    @Test
+    void aBlockOnTheRecipientServersOwnListIsTheRecipientsSideToLiftNotAnOperatorsToDelist() {
+        Explanation own = toldOf("550 5.7.1 IP address blacklisted by recipient");
+
+        assertThat(own.headline()).contains("on a list of its own");
+        assertThat(String.join(" ", own.steps())).contains("email administrator allow your provider's server").doesNotContain("removal");
     }
 
     @Test
