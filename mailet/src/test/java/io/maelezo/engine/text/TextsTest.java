@@ -51,15 +51,15 @@ class TextsTest {
             groups.add(category.id());
         }
         groups.addAll(java.util.List.of("unknown-other-recipient", "blocklisted-misconfigured", "server-name-listed", "authentication-login",
-            "greylisted-maybe"));
+            "greylisted-maybe", "spam-domain-listed"));
         for (Language language : Language.values()) {
             String file = new String(Texts.class.getResourceAsStream("/io/maelezo/texts/" + Texts.fileName(language)).readAllBytes(),
                 StandardCharsets.UTF_8);
             file.lines().map(line -> line.split("=", 2)[0])
                 .filter(key -> key.startsWith("delayed.what.") || key.startsWith("delayed.act.") || key.startsWith("temporary.true.")
-                    || key.startsWith("temporary.false.") || key.startsWith("cause."))
+                    || key.startsWith("temporary.false.") || key.startsWith("cause.") || key.startsWith("blocklist.note."))
                 .forEach(key -> assertThat(groups).as(language + " " + key + ": a group of that name (a misspelt one falls back silently)")
-                    .contains(key.replaceFirst("^(delayed\\.what|delayed\\.act|temporary\\.true|temporary\\.false|cause)\\.", "")));
+                    .contains(key.replaceFirst("^(delayed\\.what|delayed\\.act|temporary\\.true|temporary\\.false|cause|blocklist\\.note)\\.", "")));
         }
     }
 
