@@ -362,7 +362,7 @@ class ExplanationWriterTest {
             "Refused due to recipient preferences")) {
             Explanation blocked = toldOf(reply);
 
-            assertThat(blocked.headline()).as(reply).contains("the recipient's own settings refuse email from your address");
+            assertThat(blocked.headline()).as(reply).contains("the settings of the recipient or of their organisation refused it");
             assertThat(String.join(" ", blocked.steps())).as(reply).contains("remove your address from their blocked senders")
                 .doesNotContain("plain-text");
         }
@@ -374,6 +374,19 @@ class ExplanationWriterTest {
 
         assertThat(own.headline()).contains("on a list of its own");
         assertThat(String.join(" ", own.steps())).contains("email administrator allow your provider's server").doesNotContain("removal");
+    }
+
+    @Test
+    void aRecipientServerThatTakesMailOnlyOverTlsAsksTheProviderToTurnItOn() {
+        for (String reply : List.of("530 5.7.0 Must issue a STARTTLS command first. - gsmtp",
+            "421 4.7.29 Your email has been rate limited because you're not using a TLS connection.",
+            "451 5.7.3 STARTTLS is required to send mail [DBBPR09CA0030.eurprd09.prod.outlook.com]")) {
+            Explanation tls = toldOf(reply);
+
+            assertThat(tls.headline()).as(reply).contains("only over an encrypted connection");
+            assertThat(String.join(" ", tls.steps())).as(reply).contains("turn on encryption");
+        }
+        assertThat(toldOf("451 4.7.6 [internal] STARTTLS required but not advertised").headline()).contains("a secure connection was required");
     }
 
     @Test

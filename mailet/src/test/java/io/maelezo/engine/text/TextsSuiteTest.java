@@ -82,6 +82,7 @@ class TextsSuiteTest {
         REPLIES.put("blocklisted-infected", "554 IB105. Connection refused. 192.0.2.10 is listed on the Exploits Block List (XBL).");
         REPLIES.put("recipient-blocked-sender", "550 You are registered as spammer (by user's reject list)");
         REPLIES.put("blocklisted-own-list", "550 5.7.1 IP address blacklisted by recipient");
+        REPLIES.put("tls-not-started", "530 5.7.0 Must issue a STARTTLS command first. - gsmtp");
         REPLIES.put("expired", "Too many retries failure. Bouncing after 5 retries.");
         REPLIES.put("unknown", "something went wrong");
         REPLIES.put("unknown-2xx", "250 2.0.0 OK");
@@ -101,7 +102,8 @@ class TextsSuiteTest {
         Map.entry("spam-domain-listed", "spam"),
         Map.entry("blocklisted-infected", "blocklisted"),
         Map.entry("recipient-blocked-sender", "spam"),
-        Map.entry("blocklisted-own-list", "blocklisted"));
+        Map.entry("blocklisted-own-list", "blocklisted"),
+        Map.entry("tls-not-started", "tls-required"));
 
     /**
      * The seed's machine-translation artefacts, as the glossary lists them ("Never reuse its
