@@ -100,11 +100,12 @@ public final class BounceReader {
                         }
                         reply = wordsAbout(told, recipient.recipient());
                     }
-                    // Whom the reader wrote to: the Original-Recipient when the mail was passed on to another address.
+                    // Whom the reader wrote to: the Original-Recipient when the mail was passed on to another address
+                    // (the Final-Recipient failed); sendmail's Final-Recipient when it names an X-Actual-Recipient (that one failed).
                     Optional<String> forwardedFrom = recipient.forwardedFrom();
                     failures.add(new Failure(forwardedFrom.orElse(recipient.recipient()), reply.or(recipient::status).orElse(""),
                         recipient.status().orElse(null), recipient.isDelayed(), recipient.willRetryUntil().orElse(null),
-                        forwardedFrom.isPresent() ? recipient.recipient() : null));
+                        forwardedFrom.isPresent() ? recipient.recipient() : recipient.passedOnTo().orElse(null)));
                 }
             }
             if (failures.stream().anyMatch(failure -> namesNoAddress(failure.recipient()))) {

@@ -178,7 +178,8 @@ public final class DeliveryStatus {
             if (finalRecipient.isPresent()) {
                 recipients.add(new RecipientStatus(finalRecipient.get(), field(group, "Action").orElse(null),
                     field(group, "Status").orElse(null), field(group, "Diagnostic-Code").orElse(null),
-                    field(group, "Will-Retry-Until").orElse(null), field(group, "Original-Recipient").orElse(null)));
+                    field(group, "Will-Retry-Until").orElse(null), field(group, "Original-Recipient").orElse(null),
+                    field(group, "X-Actual-Recipient").orElse(null)));
             }
         }
         return recipients;

@@ -19,6 +19,7 @@ public final class RecipientStatus {
     private final String diagnosticCode;
     private final String willRetryUntil;
     private final String originalRecipient;
+    private final String actualRecipient;
 
     public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode) {
         this(finalRecipient, action, status, diagnosticCode, null);
@@ -32,7 +33,17 @@ public final class RecipientStatus {
     /** @param originalRecipient the {@code Original-Recipient:} field (RFC 3464 2.3.1: as the sender wrote it), or null */
     public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode, String willRetryUntil,
                            String originalRecipient) {
+        this(finalRecipient, action, status, diagnosticCode, willRetryUntil, originalRecipient, null);
+    }
+
+    /**
+     * @param actualRecipient sendmail's {@code X-Actual-Recipient:} field: the address an alias or a
+     *                        forwarding of the Final-Recipient led to, which is the one that failed; or null
+     */
+    public RecipientStatus(String finalRecipient, String action, String status, String diagnosticCode, String willRetryUntil,
+                           String originalRecipient, String actualRecipient) {
         this.originalRecipient = originalRecipient;
+        this.actualRecipient = actualRecipient;
         this.finalRecipient = finalRecipient;
         this.action = action;
         this.status = status;
@@ -53,6 +64,18 @@ public final class RecipientStatus {
     public Optional<String> forwardedFrom() {
         Optional<String> original = withoutType(originalRecipient).map(RecipientStatus::withoutBrackets);
         return original.filter(address -> address.indexOf('@') > 0 && !comparable(address).equals(comparable(recipient())));
+    }
+
+    /**
+     * The address the mail was passed on to, when the report names it apart from the recipient it
+     * was written to: sendmail writes the Final-Recipient as the sender wrote it and the address its
+     * alias or .forward led to as {@code X-Actual-Recipient} (Sisimai's sendmail-03, -58). Empty when
+     * there is none, it is the same address, or it is no address (a program: "|/usr/bin/procmail ...").
+     */
+    public Optional<String> passedOnTo() {
+        Optional<String> actual = withoutType(actualRecipient).map(RecipientStatus::withoutBrackets);
+        return actual.filter(address -> address.indexOf('@') > 0 && address.chars().noneMatch(Character::isWhitespace)
+            && !address.startsWith("|") && !address.startsWith("/") && !comparable(address).equals(comparable(recipient())));
     }
 
     private static String withoutBrackets(String address) {

@@ -73,6 +73,27 @@ class BounceDecoratorTest {
     }
 
     @Test
+    void sendmailsActualRecipientIsTheForwardedAddressThatFailedNotTheOneTheReaderWrote() throws Exception {
+        String bounce = "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.remote.example>\r\nTo: amina@maelezo.test\r\n"
+            + "Subject: Returned mail: see transcript for details\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+            + "--b1\r\n\r\n   ----- The following addresses had permanent fatal errors -----\r\nold.halima@pool.remote.example\r\n"
+            + "    (reason: 550 5.1.1 <old.halima@pool.remote.example>... User Unknown)\r\n    (expanded from: <halima@remote.example>)\r\n\r\n"
+            + "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.remote.example\r\n\r\n"
+            + "Final-Recipient: RFC822; halima@remote.example\r\nX-Actual-Recipient: RFC822; old.halima@pool.remote.example\r\n"
+            + "Action: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: SMTP; 550 5.1.1 <old.halima@pool.remote.example>... User Unknown\r\n\r\n"
+            + "--b1\r\nContent-Type: message/rfc822\r\n\r\n" + Dsn.ORIGINAL + "\r\n--b1--\r\n";
+        MimeMessage decorated = Dsn.roundTrip(DECORATOR.decorate(Dsn.parse(bounce.getBytes(StandardCharsets.US_ASCII)), Optional.empty())
+            .message().orElseThrow());
+        String text = Dsn.text(decorated).replaceAll("\\s+", " ");
+
+        assertThat(text).contains("Your email did not reach: halima@remote.example")
+            .contains("the address you wrote to forwards mail to another address")
+            .contains("halima@remote.example → old.halima@pool.remote.example")
+            .doesNotContain("Check the address carefully");
+    }
+
+    @Test
     void anEximTextBounceOfAForwardedAddressNamesTheAddressTheReaderWrote() throws Exception {
         String bounce = "From: Mail Delivery System <Mailer-Daemon@mx.remote.example>\r\nTo: amina@maelezo.test\r\n"
             + "Subject: Mail delivery failed: returning message to sender\r\n\r\n"

@@ -93,6 +93,19 @@ class DeliveryStatusTest {
     }
 
     @Test
+    void sendmailsActualRecipientIsThePassedOnAddressButNeverAProgram() {
+        byte[] content = ("Reporting-MTA: dns; mx.example\r\n\r\n"
+            + "Final-Recipient: RFC822; a@remote.example\r\nX-Actual-Recipient: RFC822; other@pool.example\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+            + "Final-Recipient: RFC822; b@remote.example\r\nX-Actual-Recipient: X-Unix; |/usr/bin/procmail -f- #b@remote.example\r\n"
+            + "Action: failed\r\nStatus: 5.0.0\r\n\r\n"
+            + "Final-Recipient: RFC822; c@remote.example\r\nX-Actual-Recipient: rfc822; C@Remote.example\r\nAction: failed\r\nStatus: 5.0.0\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(DeliveryStatus.parse(content).recipients()).extracting(RecipientStatus::passedOnTo)
+            .containsExactly(Optional.of("other@pool.example"), Optional.empty(), Optional.empty());
+    }
+
+    @Test
     void recipientsWrittenWithoutABlankLineBetweenThemAreEachRead() {
         byte[] content = ("Reporting-MTA: dns; mx.example\r\n\r\n"
             + "Final-Recipient: rfc822; a@remote.example\r\nAction: failed\r\nStatus: 5.1.1\r\n"
