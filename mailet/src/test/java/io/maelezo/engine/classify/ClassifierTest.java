@@ -224,6 +224,9 @@ class ClassifierTest {
             .textVariant()).contains("sender-domain-listed");
         assertThat(CLASSIFIER.classify("421 4.7.28 Gmail has detected an unusual rate of unsolicited mail originating from your SPF domain.")
             .textVariant()).contains("sender-domain-reputation");
+        // A domain too new to have a reputation (Spamhaus ZRD) waits; it has no poor reputation to mend.
+        assertThat(CLASSIFIER.classify("451 4.7.1 Temporary deferral: sender domain has no established reputation. Please try again later.")
+            .textVariant()).contains("domain-too-new");
         assertThat(CLASSIFIER.classify("550-Verification failed for <s@sender.example> 550-Unrouteable address 550 Sender verify failed")
             .textVariant()).contains("sender-verify-failed");
         assertThat(CLASSIFIER.classify("TLS negotiation failed: certificate verify failed (self signed certificate)").textVariant())

@@ -61,6 +61,7 @@ class TextsSuiteTest {
         REPLIES.put("sender-account-blocked", "554 5.7.1 Your account has been disabled for sending");
         REPLIES.put("tls-certificate", "javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid certification path to requested target");
         REPLIES.put("sender-verify-failed", "550-Verification failed for <s@sender.example> 550-Unrouteable address 550 Sender verify failed");
+        REPLIES.put("domain-too-new", "451 4.7.1 Temporary deferral: sender domain has no established reputation. Please try again later.");
         REPLIES.put("sender-domain-reputation", "550 5.7.1 This message is likely suspicious due to the very low reputation of the sending domain.");
         REPLIES.put("sender-domain-listed", "554 5.7.1 Service unavailable; Sender address [s@sender.example] blocked using dbl.spamhaus.org");
         REPLIES.put("sender-address-invalid", "504 5.5.2 <s@localhost>: Sender address rejected: need fully-qualified address");
@@ -98,6 +99,7 @@ class TextsSuiteTest {
         Map.entry("sender-account-blocked", "policy"),
         Map.entry("tls-certificate", "tls-required"),
         Map.entry("sender-verify-failed", "authentication"),
+        Map.entry("domain-too-new", "spam"),
         Map.entry("sender-domain-reputation", "spam"),
         Map.entry("sender-domain-listed", "spam"),
         Map.entry("sender-address-invalid", "address-invalid"),
