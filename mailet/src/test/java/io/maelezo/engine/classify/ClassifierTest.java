@@ -224,6 +224,11 @@ class ClassifierTest {
             .textVariant()).contains("sender-domain-listed");
         assertThat(CLASSIFIER.classify("421 4.7.28 Gmail has detected an unusual rate of unsolicited mail originating from your SPF domain.")
             .textVariant()).contains("sender-domain-reputation");
+        // The sending machine suspected of infection is a block of its address, not a virus in the email.
+        Classification infected = CLASSIFIER.classify("550 5.7.1 Your IP is blacklisted because your machine is infected with a virus");
+        assertThat(infected.category()).isEqualTo(Category.BLOCKLISTED);
+        assertThat(infected.textVariant()).contains("blocklisted-infected");
+        assertThat(CLASSIFIER.classify("554 5.7.1 Mail appears infected with Eicar-Test-Signature").category()).isEqualTo(Category.MALWARE);
         // A domain too new to have a reputation (Spamhaus ZRD) waits; it has no poor reputation to mend.
         assertThat(CLASSIFIER.classify("451 4.7.1 Temporary deferral: sender domain has no established reputation. Please try again later.")
             .textVariant()).contains("domain-too-new");
