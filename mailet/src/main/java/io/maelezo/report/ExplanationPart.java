@@ -145,6 +145,7 @@ final class ExplanationPart {
         private final boolean temporary;
         private final boolean aboutAnotherRecipient;
         private final boolean adminTold;
+        private final boolean passedOn;
         /** A delayed recipient is told "not yet", a failed one "not delivered": never one text for both. */
         final boolean delayed;
 
@@ -157,6 +158,7 @@ final class ExplanationPart {
             this.temporary = classification.temporary();
             this.aboutAnotherRecipient = classification.aboutAnotherRecipient();
             this.adminTold = classification.adminTold();
+            this.passedOn = classification.passedOn();
         }
 
         @Override
@@ -167,12 +169,13 @@ final class ExplanationPart {
             ReasonKey that = (ReasonKey) other;
             return category.equals(that.category) && replyCode.equals(that.replyCode)
                 && enhancedStatus.equals(that.enhancedStatus) && blocklist.equals(that.blocklist) && temporary == that.temporary
-                && aboutAnotherRecipient == that.aboutAnotherRecipient && delayed == that.delayed && adminTold == that.adminTold;
+                && aboutAnotherRecipient == that.aboutAnotherRecipient && delayed == that.delayed && adminTold == that.adminTold
+                && passedOn == that.passedOn;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(category, replyCode, enhancedStatus, blocklist, temporary, aboutAnotherRecipient, delayed, adminTold);
+            return Objects.hash(category, replyCode, enhancedStatus, blocklist, temporary, aboutAnotherRecipient, delayed, adminTold, passedOn);
         }
     }
 }

@@ -115,6 +115,30 @@ class BounceDecoratorTest {
         toldAsBrokenForwardingOfHalima(text);
     }
 
+    /** A Postfix report of a refusal for DMARC, of halima@remote.example, passed on to forwardedTo when that is not null. */
+    private static String dmarcRefusal(String forwardedTo) {
+        String failed = forwardedTo == null ? "halima@remote.example" : forwardedTo;
+        return "From: MAILER-DAEMON@mx.remote.example\r\nTo: amina@maelezo.test\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+            + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+            + "--b1\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nThis is the mail system at host mx.remote.example.\r\n\r\n"
+            + "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.remote.example\r\n\r\n"
+            + "Final-Recipient: rfc822; " + failed + "\r\n"
+            + (forwardedTo == null ? "" : "Original-Recipient: rfc822;halima@remote.example\r\n")
+            + "Action: failed\r\nStatus: 5.7.26\r\nDiagnostic-Code: smtp; 550-5.7.26 Unauthenticated email from maelezo.test is not accepted"
+            + " due to domain's DMARC policy. - gsmtp\r\n\r\n"
+            + "--b1\r\nContent-Type: message/rfc822\r\n\r\n" + Dsn.ORIGINAL + "\r\n--b1--\r\n";
+    }
+
+    @Test
+    void aRefusalWhereTheMailWasPassedOnSaysSoSinceTheRecipientsForwardingMayBePartOfIt() throws Exception {
+        String forwarded = toldIn(dmarcRefusal("halima@gmail.example"));
+        assertThat(forwarded).contains("Your email did not reach: halima@remote.example")
+            .contains("passes email on to another address (a forwarding or an alias), and the problem came up there")
+            .contains("hupeleka barua pepe kwenye anwani nyingine (forwarding au alias), na tatizo lilitokea huko");
+
+        assertThat(toldIn(dmarcRefusal(null))).doesNotContain("passes email on to another address");
+    }
+
     @Test
     void theExplanationComesFirstAsTextAndHtmlAndTheReportStaysAReport() throws Exception {
         MimeMessage decorated = decorate(Dsn.james().failed("rcpt@remote.example", Dsn.BLOCKLIST));

@@ -37,21 +37,24 @@ public final class Classification {
     private final Supplier<Optional<String>> textVariant;
     /** The postmaster has been alerted to this refusal of the installation (engine/alert): the reader is told so. */
     private final boolean adminTold;
+    /** The report says the address the reader wrote passed the mail on to another, where it failed (a forwarding, an alias). */
+    private final boolean passedOn;
 
     public Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy) {
-        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, Optional::empty, false);
+        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, Optional::empty, false, false);
     }
 
     public Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
                           String listedAddress, boolean misconfiguredBlocklist, String decidedBy, Supplier<Optional<String>> textVariant) {
-        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariant, false);
+        this(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariant, false, false);
     }
 
     private Classification(Diagnostic diagnostic, Category category, Basis basis, boolean temporary, BlocklistOperator blocklist,
                            String listedAddress, boolean misconfiguredBlocklist, String decidedBy, Supplier<Optional<String>> textVariant,
-                           boolean adminTold) {
+                           boolean adminTold, boolean passedOn) {
         this.adminTold = adminTold;
+        this.passedOn = passedOn;
         this.textVariant = textVariant;
         this.diagnostic = diagnostic;
         this.category = category;
@@ -153,7 +156,7 @@ public final class Classification {
     /** The same failure, final: what the sending server gave up on is over, whatever its cause said. */
     Classification asFinal() {
         return temporary ? new Classification(diagnostic, category, basis, false, blocklist, listedAddress, misconfiguredBlocklist, decidedBy,
-            textVariant, adminTold) : this;
+            textVariant, adminTold, passedOn) : this;
     }
 
     /**
@@ -162,13 +165,24 @@ public final class Classification {
      */
     Classification toldAs(String group) {
         return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy,
-            () -> Optional.of(group), adminTold);
+            () -> Optional.of(group), adminTold, passedOn);
+    }
+
+    /** The same failure, of an address the reader wrote that passed the mail on to another, where it failed. */
+    Classification passedOnByRecipient() {
+        return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy,
+            textVariant, adminTold, true);
+    }
+
+    /** Whether the report says the mail was passed on from the address the reader wrote to another, where it failed. */
+    public boolean passedOn() {
+        return passedOn;
     }
 
     /** The same failure, the administrator having been alerted to it (a refusal of this installation itself). */
     public Classification withAdminTold() {
         return new Classification(diagnostic, category, basis, temporary, blocklist, listedAddress, misconfiguredBlocklist, decidedBy, textVariant,
-            true);
+            true, passedOn);
     }
 
     /** Whether the administrator has been alerted to this refusal: the explanation then says so. */

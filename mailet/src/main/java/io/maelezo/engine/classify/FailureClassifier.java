@@ -22,7 +22,8 @@ import io.maelezo.engine.Category;
  * </ol>
  * The action (failed or delayed) is the report's; a delayed recipient's category is its cause. An
  * unknown address the report says the mail was passed on to, from the one the reader wrote, is told
- * by the texts of a broken forwarding, not of a misspelling.
+ * by the texts of a broken forwarding, not of a misspelling; any other reason of such an address is
+ * told with a note that it arose where the mail was passed on to ({@link Classification#passedOn()}).
  */
 public final class FailureClassifier {
     private final RecentClassifications classifications;
@@ -33,9 +34,11 @@ public final class FailureClassifier {
 
     public Verdict decide(FailureEvidence evidence) {
         Classification classification = classify(evidence);
-        if (evidence.forwarded() && classification.category() == Category.MAILBOX_UNKNOWN && !classification.aboutAnotherRecipient()) {
+        if (evidence.forwarded() && !classification.aboutAnotherRecipient()) {
             // The address the reader wrote was passed on, and the one it led to is unknown: not a misspelling of theirs.
-            classification = classification.toldAs(FORWARDED_TO_UNKNOWN);
+            // Any other reason arose there too: the reader is told so (the recipient's forwarding may be part of it).
+            classification = classification.category() == Category.MAILBOX_UNKNOWN
+                ? classification.toldAs(FORWARDED_TO_UNKNOWN) : classification.passedOnByRecipient();
         }
         return new Verdict(classification, evidence.action());
     }

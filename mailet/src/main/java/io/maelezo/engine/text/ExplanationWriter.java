@@ -129,6 +129,9 @@ public final class ExplanationWriter {
         if (classification.adminTold()) {
             values.put("admin_told", true);
         }
+        if (classification.passedOn()) {
+            values.put("passed_on", true);
+        }
         List<Object> key = List.of(language, group, codeExplainsTheFailure(classification), classification.temporary(),
             classification.blocklist().map(operator -> operator.id()).orElse(""), values);
         Wording words = kept.getIfPresent(key);
@@ -205,6 +208,7 @@ public final class ExplanationWriter {
         List<String> what = new ArrayList<>();
         // Where the cause is on the sender's side, the recipient's server never had the mail: delayed.what.GROUP.
         first(language, values, "delayed.what." + values.get("reason"), "delayed.what").ifPresent(what::add);
+        passedOnNote(language, values).ifPresent(what::add);
         texts.render(language, "temporary.delayed", values).ifPresent(what::add);
         List<String> steps = new ArrayList<>();
         texts.render(language, "delayed.step.1", values).ifPresent(steps::add);
@@ -218,6 +222,11 @@ public final class ExplanationWriter {
         return new Wording(texts.require(language, "delayed.headline", values), what, steps, links, support.isPresent());
     }
 
+    /** The address the reader wrote passed the mail on to another, where it failed: the recipient's forwarding may be part of it. */
+    private Optional<String> passedOnNote(Language language, Map<String, Object> values) {
+        return values.containsKey("passed_on") ? texts.render(language, "passed-on.note", values) : Optional.empty();
+    }
+
     private Wording words(Language language, Classification classification, String group, Map<String, Object> values) {
         List<String> what = new ArrayList<>();
         texts.render(language, group + ".what", values).ifPresent(what::add);
@@ -225,6 +234,7 @@ public final class ExplanationWriter {
             texts.render(language, "code.sentence", values).ifPresent(what::add);
         }
         texts.render(language, group + ".side", values).ifPresent(what::add);
+        passedOnNote(language, values).ifPresent(what::add);
         // A group whose steps would contradict the general sentence has its own (temporary.true.network-loop: a loop
         // reported with a 4xx does not "get through later").
         String temporary = "temporary." + classification.temporary();
