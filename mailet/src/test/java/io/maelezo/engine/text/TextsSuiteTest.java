@@ -61,6 +61,7 @@ class TextsSuiteTest {
         REPLIES.put("sender-account-blocked", "554 5.7.1 Your account has been disabled for sending");
         REPLIES.put("tls-certificate", "javax.net.ssl.SSLHandshakeException: PKIX path building failed: unable to find valid certification path to requested target");
         REPLIES.put("sender-verify-failed", "550-Verification failed for <s@sender.example> 550-Unrouteable address 550 Sender verify failed");
+        REPLIES.put("spam-group", "Your email to group g@group.example was rejected due to spam classification. To address this issue: * Contact the owner of the group.");
         REPLIES.put("domain-too-new", "451 4.7.1 Temporary deferral: sender domain has no established reputation. Please try again later.");
         REPLIES.put("sender-domain-reputation", "550 5.7.1 This message is likely suspicious due to the very low reputation of the sending domain.");
         REPLIES.put("sender-domain-listed", "554 5.7.1 Service unavailable; Sender address [s@sender.example] blocked using dbl.spamhaus.org");
@@ -99,6 +100,7 @@ class TextsSuiteTest {
         Map.entry("sender-account-blocked", "policy"),
         Map.entry("tls-certificate", "tls-required"),
         Map.entry("sender-verify-failed", "authentication"),
+        Map.entry("spam-group", "spam"),
         Map.entry("domain-too-new", "spam"),
         Map.entry("sender-domain-reputation", "spam"),
         Map.entry("sender-domain-listed", "spam"),
