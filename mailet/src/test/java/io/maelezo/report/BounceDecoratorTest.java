@@ -134,6 +134,7 @@ class BounceDecoratorTest {
         String forwarded = toldIn(dmarcRefusal("halima@gmail.example"));
         assertThat(forwarded).contains("Your email did not reach: halima@remote.example")
             .contains("passes email on to another address (a forwarding or an alias), and the problem came up there")
+            .contains("Also tell the recipient, by other means (phone, SMS, WhatsApp), that their address passes email on")
             .contains("hupeleka barua pepe kwenye anwani nyingine (forwarding au alias), na tatizo lilitokea huko");
 
         assertThat(toldIn(dmarcRefusal(null))).doesNotContain("passes email on to another address");

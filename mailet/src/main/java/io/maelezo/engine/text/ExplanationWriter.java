@@ -214,6 +214,7 @@ public final class ExplanationWriter {
         texts.render(language, "delayed.step.1", values).ifPresent(steps::add);
         // What the reader can do now for this cause, else only: tell the recipient if it is urgent.
         first(language, values, "delayed.act." + values.get("reason"), "delayed.step.2").ifPresent(steps::add);
+        passedOnStep(language, values).ifPresent(steps::add);
         Optional<String> support = supportContact.flatMap(contact -> texts.render(language, "step.support", values));
         support.ifPresent(steps::add);
         List<Link> links = new ArrayList<>();
@@ -225,6 +226,11 @@ public final class ExplanationWriter {
     /** The address the reader wrote passed the mail on to another, where it failed: the recipient's forwarding may be part of it. */
     private Optional<String> passedOnNote(Language language, Map<String, Object> values) {
         return values.containsKey("passed_on") ? texts.render(language, "passed-on.note", values) : Optional.empty();
+    }
+
+    /** ... and the recipient, who alone can check that forwarding, is to be told. */
+    private Optional<String> passedOnStep(Language language, Map<String, Object> values) {
+        return values.containsKey("passed_on") ? texts.render(language, "passed-on.step", values) : Optional.empty();
     }
 
     private Wording words(Language language, Classification classification, String group, Map<String, Object> values) {
@@ -248,6 +254,7 @@ public final class ExplanationWriter {
             .ifPresent(what::add);
 
         List<String> steps = new ArrayList<>(texts.renderNumbered(language, group + ".step", values));
+        passedOnStep(language, values).ifPresent(steps::add);
         if (classification.adminTold()) {
             // The provider knows: tell the reader so, then only "reach the recipient by other means" and "send it later".
             texts.render(language, "told.admin", values).ifPresent(what::add);
