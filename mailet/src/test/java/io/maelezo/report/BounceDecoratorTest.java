@@ -68,15 +68,8 @@ class BounceDecoratorTest {
 
     @Test
     void anAddressPassedOnToAnUnknownOneIsToldByTheAddressTheReaderWroteAsABrokenForwarding() throws Exception {
-        String bounce = "From: MAILER-DAEMON@mx.remote.example\r\nTo: amina@maelezo.test\r\nSubject: Undelivered Mail Returned to Sender\r\n"
-            + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
-            + "--b1\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nThis is the mail system at host mx.remote.example.\r\n\r\n"
-            + "<old.halima@pool.remote.example> (expanded from <halima@remote.example>): user unknown\r\n\r\n"
-            + "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.remote.example\r\n\r\n"
-            + "Final-Recipient: rfc822; old.halima@pool.remote.example\r\nOriginal-Recipient: rfc822;halima@remote.example\r\n"
-            + "Action: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: X-Postfix; user unknown\r\n\r\n"
-            + "--b1\r\nContent-Type: message/rfc822\r\n\r\n" + Dsn.ORIGINAL + "\r\n--b1--\r\n";
-        String text = toldIn(bounce);
+        String text = toldIn(postfixReport("<old.halima@pool.remote.example> (expanded from <halima@remote.example>): user unknown",
+            "old.halima@pool.remote.example", true, "5.1.1", "X-Postfix; user unknown"));
 
         toldAsBrokenForwardingOfHalima(text);
         assertThat(text).doesNotContain("Check the address carefully");
@@ -115,29 +108,37 @@ class BounceDecoratorTest {
         toldAsBrokenForwardingOfHalima(text);
     }
 
-    /** A Postfix report of a refusal for DMARC, of halima@remote.example, passed on to forwardedTo when that is not null. */
-    private static String dmarcRefusal(String forwardedTo) {
-        String failed = forwardedTo == null ? "halima@remote.example" : forwardedTo;
+    /**
+     * A Postfix report of one failure: its words to the reader, the address that failed, and, when
+     * passedOn, halima@remote.example as the address the reader wrote (Original-Recipient).
+     */
+    private static String postfixReport(String words, String failed, boolean passedOn, String status, String diagnostic) {
         return "From: MAILER-DAEMON@mx.remote.example\r\nTo: amina@maelezo.test\r\nSubject: Undelivered Mail Returned to Sender\r\n"
             + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
             + "--b1\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nThis is the mail system at host mx.remote.example.\r\n\r\n"
+            + words + "\r\n\r\n"
             + "--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.remote.example\r\n\r\n"
-            + "Final-Recipient: rfc822; " + failed + "\r\n"
-            + (forwardedTo == null ? "" : "Original-Recipient: rfc822;halima@remote.example\r\n")
-            + "Action: failed\r\nStatus: 5.7.26\r\nDiagnostic-Code: smtp; 550-5.7.26 Unauthenticated email from maelezo.test is not accepted"
-            + " due to domain's DMARC policy. - gsmtp\r\n\r\n"
+            + "Final-Recipient: rfc822; " + failed + "\r\n" + (passedOn ? "Original-Recipient: rfc822;halima@remote.example\r\n" : "")
+            + "Action: failed\r\nStatus: " + status + "\r\nDiagnostic-Code: " + diagnostic + "\r\n\r\n"
             + "--b1\r\nContent-Type: message/rfc822\r\n\r\n" + Dsn.ORIGINAL + "\r\n--b1--\r\n";
+    }
+
+    /** A refusal for DMARC of the mail to halima@remote.example, or, passed on, to the address halima's forwards to. */
+    private static String dmarcRefusal(boolean passedOn) {
+        return postfixReport("<halima@remote.example>: host gmail-smtp-in.l.google.example said: 550 5.7.26 DMARC",
+            passedOn ? "halima@gmail.example" : "halima@remote.example", passedOn, "5.7.26",
+            "smtp; 550-5.7.26 Unauthenticated email from maelezo.test is not accepted due to domain's DMARC policy. - gsmtp");
     }
 
     @Test
     void aRefusalWhereTheMailWasPassedOnSaysSoSinceTheRecipientsForwardingMayBePartOfIt() throws Exception {
-        String forwarded = toldIn(dmarcRefusal("halima@gmail.example"));
+        String forwarded = toldIn(dmarcRefusal(true));
         assertThat(forwarded).contains("Your email did not reach: halima@remote.example")
             .contains("passes email on to another address (a forwarding or an alias), and the problem came up there")
             .contains("Also tell the recipient, by other means (phone, SMS, WhatsApp), that their address passes email on")
             .contains("hupeleka barua pepe kwenye anwani nyingine (forwarding au alias), na tatizo lilitokea huko");
 
-        assertThat(toldIn(dmarcRefusal(null))).doesNotContain("passes email on to another address");
+        assertThat(toldIn(dmarcRefusal(false))).doesNotContain("passes email on to another address");
     }
 
     @Test
