@@ -43,6 +43,7 @@ class TextsSuiteTest {
         REPLIES.put("domain-unknown", "550 5.1.2 Host or domain name not found. Name service error for name=remote.example type=MX");
         REPLIES.put("address-invalid", "553 5.1.3 Bad recipient address syntax");
         REPLIES.put("message-too-large", "552 5.3.4 Message size exceeds fixed limit");
+        REPLIES.put("header-too-large", "552 5.3.4 Message header size exceeds limit");
         REPLIES.put("blocklisted", "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org");
         REPLIES.put("blocklisted-misconfigured", "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org; open resolver");
         REPLIES.put("blocklisted-long-operator", "554 5.7.1 rejected: listed on bl.score.senderscore.com");
@@ -102,6 +103,7 @@ class TextsSuiteTest {
         Map.entry("sender-verify-failed", "authentication"),
         Map.entry("spam-group", "spam"),
         Map.entry("domain-too-new", "spam"),
+        Map.entry("header-too-large", "message-too-large"),
         Map.entry("sender-domain-reputation", "spam"),
         Map.entry("sender-domain-listed", "spam"),
         Map.entry("sender-address-invalid", "address-invalid"),
