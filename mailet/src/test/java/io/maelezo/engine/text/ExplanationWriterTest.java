@@ -238,6 +238,36 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aLoginTheSendingSideNeverGaveIsToldAsALoginNotAsSpfOrTheRecipientsRules() {
+        for (String reply : List.of("503 5.5.4 Error: send AUTH command first.", "502 5.7.0 Please authenticate first",
+            "553 5.7.1 <s@sender.example>: Sender address rejected: not logged in", "504 Refused. Unknown authentication method.",
+            "550 5.7.1 Relaying denied. Proper authentication required.")) {
+            Explanation login = toldOf(reply);
+
+            assertThat(login.headline()).as(reply).contains("log in");
+            assertThat(String.join(" ", login.steps())).as(reply).doesNotContain("SPF").doesNotContain("after @");
+        }
+    }
+
+    @Test
+    void aRefusalOfTheSendersOwnAddressOrPermissionIsNotToldAsTheRecipientHavingMoved() {
+        assertThat(toldOf("551 <s@sender.example> - you do not have permission to send Internet mail").headline())
+            .doesNotContain("no longer uses this address");
+        for (String reply : List.of("550 5.1.0 Emetteur invalide. Invalid Sender. OFR_415 [415]", "553 Invalid sender")) {
+            assertThat(toldOf(reply).headline()).as(reply).contains("refused the address it was sent from");
+        }
+    }
+
+    @Test
+    void aHeaderOverTheLimitIsNotToldToMakeTheAttachmentsSmaller() {
+        Explanation header = toldOf("552 5.3.4 Message header size exceeds limit");
+
+        assertThat(header.headline()).contains("header");
+        assertThat(String.join(" ", header.steps())).contains("smaller groups").doesNotContain("attachments smaller");
+        assertThat(String.join(" ", toldOf("552 5.3.4 Message size exceeds fixed limit").steps())).contains("attachments smaller");
+    }
+
+    @Test
     void aBlockedAttachmentIsToldAsSendingWithoutTheFileNotAsAnUnclearRule() {
         for (String reply : List.of("550 Message contains disallowed file extension (exe)", "552 Illegal Attachment",
             "550 5.7.1 These attachments are not allowed -- Compress before mailing.", "Zu viele Anhänge in der E-Mail")) {
