@@ -241,7 +241,8 @@ class ExplanationWriterTest {
     void aLoginTheSendingSideNeverGaveIsToldAsALoginNotAsSpfOrTheRecipientsRules() {
         for (String reply : List.of("503 5.5.4 Error: send AUTH command first.", "502 5.7.0 Please authenticate first",
             "553 5.7.1 <s@sender.example>: Sender address rejected: not logged in", "504 Refused. Unknown authentication method.",
-            "550 5.7.1 Relaying denied. Proper authentication required.")) {
+            "550 5.7.1 Relaying denied. Proper authentication required.", "550 Relay access denied - please authenticate",
+            "501 5.0.0 Negotiation cancelled")) {
             Explanation login = toldOf(reply);
 
             assertThat(login.headline()).as(reply).contains("log in");
