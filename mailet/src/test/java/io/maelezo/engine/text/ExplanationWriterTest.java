@@ -260,6 +260,16 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aServerOrSenderThatRefusesIsNotToldAsTheRecipientsMailboxClosed() {
+        for (String reply : List.of("554 mx.example.com not accepting messages", "550 Relaying to this recipient is blocked",
+            "550 5.7.10 STOREDRV.Submit; Sender mailbox quarantined.")) {
+            assertThat(toldOf(reply).headline()).as(reply).doesNotContain("mailbox is closed");
+        }
+        assertThat(toldOf("550 5.7.10 STOREDRV.Submit; Sender mailbox quarantined.").headline()).contains("your own email account");
+        assertThat(toldOf("550 5.2.1 Mailbox disabled, not accepting messages").headline()).contains("mailbox is closed");
+    }
+
+    @Test
     void aHeaderOverTheLimitIsNotToldToMakeTheAttachmentsSmaller() {
         Explanation header = toldOf("552 5.3.4 Message header size exceeds limit");
 
