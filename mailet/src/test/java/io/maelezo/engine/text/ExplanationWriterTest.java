@@ -270,6 +270,15 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void theSendersDomainOnSpamhausIsNotToldAsTheWordsOfTheEmail() {
+        Explanation listed = toldOf("550 5.7.1 Service unavailable, MailFrom domain is listed in Spamhaus. "
+            + "To request removal from this list see https://www.spamhaus.org/query");
+
+        assertThat(listed.headline()).contains("domain of your address");
+        assertThat(String.join(" ", listed.steps())).doesNotContain("plain-text");
+    }
+
+    @Test
     void aHeaderOverTheLimitIsNotToldToMakeTheAttachmentsSmaller() {
         Explanation header = toldOf("552 5.3.4 Message header size exceeds limit");
 
