@@ -290,7 +290,8 @@ class ExplanationWriterTest {
     @Test
     void aBlockedAttachmentIsToldAsSendingWithoutTheFileNotAsAnUnclearRule() {
         for (String reply : List.of("550 Message contains disallowed file extension (exe)", "552 Illegal Attachment",
-            "550 5.7.1 These attachments are not allowed -- Compress before mailing.", "Zu viele Anhänge in der E-Mail")) {
+            "550 5.7.1 These attachments are not allowed -- Compress before mailing.", "Zu viele Anhänge in der E-Mail",
+            "554 The extension of the attached file is blacklisted")) {
             Explanation attachment = toldOf(reply);
 
             assertThat(attachment.headline()).as(reply).contains("does not accept one of its attachments");
