@@ -279,6 +279,17 @@ class ExplanationWriterTest {
     }
 
     @Test
+    void aBlockThatIsNoPublicListIsNotToldToAskForARemoval() {
+        for (String reply : List.of("550 your IP reputation is too low for this MX",
+            "554 5.7.1 Connecting hostname host-192-0-2-10.dyn.example.net looks like a dynamic pool address",
+            "550 5.7.1 user@example.com has been blacklisted by mail.example.net.")) {
+            assertThat(String.join(" ", toldOf(reply).steps())).as(reply).doesNotContain("removal");
+        }
+        assertThat(toldOf("450 No DNS entries for your MTA, HELO and Domain. Contact YOUR administrator").headline())
+            .doesNotContain("greylisting").contains("name of your provider's server");
+    }
+
+    @Test
     void aHeaderOverTheLimitIsNotToldToMakeTheAttachmentsSmaller() {
         Explanation header = toldOf("552 5.3.4 Message header size exceeds limit");
 
